@@ -1,0 +1,4 @@
+// placeholder: implemented with the event log
+export interface RequestTrace {
+  readonly id: string;
+}

@@ -1,0 +1,26 @@
+// The contract of createGateway(config, deps), shared by the headless CLI and the Electron shell.
+import type { Logger } from 'pino';
+import type { ServerInfo } from '../../shared/protocol/records';
+import type { GatewayConfig } from './config/types';
+import type { AdminModel } from './admin/admin-model-types';
+import type { SpawnFn } from './backends/supervisor/spawn-types';
+
+export interface GatewayDeps {
+  logger: Logger;
+  version: string;
+  /** epoch ms clock; tests pass a fake */
+  now?: () => number;
+  /** child_process.spawn for the legacy binary; tests pass a wrapper */
+  spawn?: SpawnFn;
+  /** folder of the built dashboard, served at /ui/; null serves a hint page */
+  rendererDir?: string | null;
+}
+
+export interface Gateway {
+  readonly config: GatewayConfig;
+  readonly admin: AdminModel;
+  /** binds host:port and starts the active backend; rejects with GatewayError-like PORT_IN_USE info */
+  listen(): Promise<ServerInfo>;
+  /** stops accepting, lets in-flight requests finish (bounded), stops backends, flushes state */
+  stop(): Promise<void>;
+}

@@ -1,0 +1,4 @@
+// placeholder: implemented with the front server
+export interface ClientReply {
+  readonly started: boolean;
+}
