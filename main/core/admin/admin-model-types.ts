@@ -6,6 +6,8 @@ import type { CookieSummary, MemoryRoutingInfo, Mode, RequestDetail, ServerInfo 
 
 export interface AdminModel {
   snapshot(): Snapshot;
+  /** seq of the newest event so far */
+  currentSeq(): number;
   /** events in seq order; returns an unsubscribe function */
   onEvent(listener: (event: GatewayEvent) => void): () => void;
   requestDetail(id: string): RequestDetail | null;

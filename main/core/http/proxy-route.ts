@@ -1,0 +1,123 @@
+// The /v1 request path: gate, auth, identity, body, model, then the active backend. Every request,
+// refused ones included, becomes a trace so the log shows misconfigured clients too.
+import type { Request, Response } from 'express';
+import type { Logger } from 'pino';
+import { GatewayError } from '../../../shared/errors';
+import type { Dialect, Endpoint } from '../../../shared/protocol/records';
+import { describeClientApp } from '../clients/client-app';
+import { resolveIdentity } from '../clients/identity';
+import type { IdentityMatch } from '../clients/identity-types';
+import type { GatewayConfig } from '../config/types';
+import { closestModelNames, findModel } from '../config/model-lookup';
+import type { Backend, ProxyRequest, ResolvedModel } from '../backends/backend';
+import type { RequestTrace, RequestTracker } from '../events/request-trace';
+import type { KeyCheck } from './auth';
+import { hasValidKey } from './auth';
+import { createClientReply } from './client-reply';
+import type { ClientReply } from './client-reply';
+import { parseJsonObject, readBody } from './read-body';
+import { replyError, toGatewayError } from './render-error';
+
+export interface ProxyRouteDeps {
+  config: GatewayConfig;
+  checkKey: KeyCheck;
+  tracker: RequestTracker;
+  /** the backend new requests go to (switches never affect requests already handed over) */
+  backend: () => Backend;
+  /** an error while paused or shutting down, else null */
+  gate: () => GatewayError | null;
+  newId: () => string;
+  logger: Logger;
+}
+
+const EMPTY = Buffer.alloc(0);
+
+export function proxyRoute(endpoint: Endpoint, dialect: Dialect, deps: ProxyRouteDeps) {
+  return (req: Request, res: Response): void => {
+    void handle(endpoint, dialect, deps, req, res);
+  };
+}
+
+interface Parsed {
+  identity: IdentityMatch;
+  body: Record<string, unknown>;
+  raw: Buffer;
+  stream: boolean;
+  model: ResolvedModel | null;
+}
+
+async function parse(endpoint: Endpoint, deps: ProxyRouteDeps, req: Request): Promise<Parsed> {
+  const closed = deps.gate();
+  if (closed) throw closed;
+  if (!hasValidKey(req.headers, deps.checkKey)) {
+    throw new GatewayError('AUTH_INVALID_KEY', 'Invalid or missing API key: send the Switchboard key as Authorization: Bearer <key> or x-api-key');
+  }
+  const identity = resolveIdentity(req.headers, deps.config.identity);
+  if (endpoint === 'models') return { identity, body: {}, raw: EMPTY, stream: false, model: null };
+  const raw = await readBody(req, deps.config.switchboard.bodyLimitBytes);
+  const body = parseJsonObject(raw);
+  const name = body.model;
+  if (typeof name !== 'string' || name.trim() === '') throw new GatewayError('MISSING_MODEL', 'Missing required field: model');
+  if (!Array.isArray(body.messages)) throw new GatewayError('MISSING_MESSAGES', 'Missing required field: messages (an array)');
+  const found = findModel(deps.config.models, name);
+  if (!found) {
+    const near = closestModelNames(deps.config.models, name, 3);
+    const hint = near.length > 0 ? ` Closest configured: ${near.join(', ')}.` : ' No models are configured.';
+    throw new GatewayError('UNKNOWN_MODEL', `Model ${name} is not configured.${hint}`);
+  }
+  const model: ResolvedModel = { config: found.config, requestedName: name, providerModel: found.providerModel };
+  const stream = endpoint !== 'messages.count_tokens' && body.stream === true;
+  return { identity, body, raw, stream, model };
+}
+
+async function handle(endpoint: Endpoint, dialect: Dialect, deps: ProxyRouteDeps, req: Request, res: Response): Promise<void> {
+  const id = deps.newId();
+  const search = req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : '';
+  const startTrace = (identity: IdentityMatch, stream: boolean, model: string | null, backend: Backend): RequestTrace =>
+    deps.tracker.start({
+      id, method: req.method, path: req.path, endpoint, dialect, stream, identity, backend: backend.kind,
+      bytesIn: Number(req.headers['content-length'] ?? 0) || 0, model,
+    });
+  let trace: RequestTrace | null = null;
+  let reply: ClientReply | null = null;
+  let parsed: Parsed | null = null;
+  try {
+    parsed = await parse(endpoint, deps, req);
+    const backend = deps.backend();
+    trace = startTrace(parsed.identity, parsed.stream, parsed.model?.requestedName ?? null, backend);
+    if (parsed.raw.length > 0) trace.captureRequest(req.headers, parsed.raw, req.headers['content-type'] ?? null);
+    const abort = new AbortController();
+    res.on('close', () => {
+      if (!res.writableFinished) abort.abort();
+    });
+    const request: ProxyRequest = {
+      id, endpoint, dialect, body: parsed.body, rawBody: parsed.raw, stream: parsed.stream, model: parsed.model,
+      identity: parsed.identity, headers: req.headers, search, signal: abort.signal, trace,
+    };
+    reply = createClientReply(res, trace);
+    await backend.handle(request, reply);
+    trace.finish();
+  } catch (caught) {
+    const error = toGatewayError(caught);
+    if (error.code === 'INTERNAL') deps.logger.error({ err: caught, requestId: id }, 'request failed');
+    if (!trace) {
+      trace = startTrace(parsed?.identity ?? fallbackIdentity(req, deps.config), false, parsed?.model?.requestedName ?? null, deps.backend());
+    }
+    reply ??= createClientReply(res, trace);
+    replyError(reply, error, dialect);
+    trace.fail(error, error.status);
+  }
+}
+
+/** The default identity, for the trace of a request refused before its identity was resolved. */
+function fallbackIdentity(req: Request, config: GatewayConfig): IdentityMatch {
+  const userAgent = req.headers['user-agent'] ?? '';
+  return {
+    userId: config.identity.defaultUserId,
+    source: 'default',
+    matchedPattern: null,
+    customHeaderPresent: req.headers[config.identity.customHeader] !== undefined,
+    clientApp: describeClientApp(userAgent),
+    userAgent,
+  };
+}

@@ -1,0 +1,45 @@
+// The dashboard at /ui/ (headless mode and the Electron window both load it from here), under a strict
+// Content-Security-Policy: same-origin scripts, styles and connections only.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import express from 'express';
+import type { Express } from 'express';
+
+export const DASHBOARD_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export function mountUi(app: Express, rendererDir: string | null): void {
+  const setSecurityHeaders = (res: express.Response) => {
+    res.setHeader('content-security-policy', DASHBOARD_CSP);
+    res.setHeader('x-content-type-options', 'nosniff');
+    res.setHeader('referrer-policy', 'no-referrer');
+    res.setHeader('x-frame-options', 'DENY');
+  };
+  app.get('/ui', (_req, res) => res.redirect(301, '/ui/'));
+  if (!rendererDir || !existsSync(join(rendererDir, 'index.html'))) {
+    app.get('/ui/', (_req, res) => {
+      setSecurityHeaders(res);
+      res.status(503).type('text/plain').send('The dashboard is not built. Run `npm run build`, then reload.');
+    });
+    return;
+  }
+  app.use('/ui', express.static(rendererDir, {
+    index: 'index.html',
+    fallthrough: false,
+    setHeaders: (res, path) => {
+      setSecurityHeaders(res);
+      // hashed assets are immutable; index.html must always be fresh
+      res.setHeader('cache-control', path.endsWith('index.html') ? 'no-cache' : 'public, max-age=31536000, immutable');
+    },
+  }));
+}
