@@ -1,4 +1,179 @@
-// placeholder: implemented with the event log
+// The per-request recorder. The front server starts a trace when a request arrives; it and the backend
+// report what happens (model resolved, upstream called, head sent, chunks, usage); the trace keeps the
+// record, timing and captures, and emits request.started / first_byte / finished / failed. Everything
+// that leaves (events, log entries, JSONL lines, details) is a redacted copy.
+import type { IncomingHttpHeaders } from 'node:http';
+import type {
+  Dialect,
+  Endpoint,
+  Mode,
+  RequestDetail,
+  RequestRecord,
+  RequestTiming,
+  TokenUsage,
+} from '../../../shared/protocol/records';
+import type { IdentityMatch } from '../clients/identity-types';
+import type { EventBus } from './event-bus';
+import type { IdentityStatsStore } from './identity-stats';
+import type { JsonlLog } from './jsonl-log';
+import type { Metrics } from './metrics';
+import { createMetricsNotifier, type Scheduler } from './metrics-notifier';
+import { cachedSecretForms, copyRecord } from './redaction';
+import type { RequestCaptures } from './request-captures';
+import type { RequestLog } from './request-log';
+import { startTraceRecorder, type RequestEventType, type TraceHandle } from './trace-recorder';
+
+export interface ModelInfo {
+  model: string | null;
+  providerModel: string | null;
+  provider: string | null;
+  upstreamHost: string | null;
+  translated: boolean;
+}
+
 export interface RequestTrace {
   readonly id: string;
+  readonly record: Readonly<RequestRecord>;
+  setModel(info: ModelInfo): void;
+  /** keeps a copy of the headers and at most `bodyCaptureBytes` of the body; redacted when viewed */
+  captureRequest(headers: IncomingHttpHeaders, body: Buffer, contentType: string | null): void;
+  /** what we sent upstream (redacted when viewed) */
+  upstreamRequest(headers: Record<string, string>): void;
+  /** the upstream call leaves: ends queueMs (the first call counts; retries do not move it) */
+  dispatched(): void;
+  upstreamResponse(status: number, headers: Record<string, string | string[]>): void;
+  retry(info: { attempt: number; reason: string; delayMs: number }): void;
+  /** the response head went to the client */
+  responseStarted(status: number, headers: Record<string, string | string[]>): void;
+  /** the first non-empty chunk is the first byte (emits request.first_byte once); counts bytesOut; captures (capped) */
+  responseChunk(chunk: Buffer | string): void;
+  /** merges: fields left undefined keep their value */
+  usage(usage: Partial<TokenUsage>): void;
+  note(text: string): void;
+  /** emits request.finished (request.failed when status >= 400); finish and fail together fire once */
+  finish(): void;
+  /** emits request.failed once; errorCode from GatewayError.code else 'INTERNAL'; the message is scrubbed */
+  fail(error: unknown, status?: number): void;
+}
+
+export interface TraceInit {
+  id: string;
+  method: string;
+  path: string;
+  endpoint: Endpoint;
+  dialect: Dialect;
+  stream: boolean;
+  identity: IdentityMatch;
+  backend: Mode;
+  bytesIn: number;
+  model: string | null;
+}
+
+export interface RequestTracker {
+  /** emits request.started */
+  start(init: TraceInit): RequestTrace;
+  /** live for a running request, else from the log and captures; null when unknown */
+  detail(id: string): RequestDetail | null;
+  log: RequestLog;
+  metrics: Metrics;
+  identities: IdentityStatsStore;
+  /** clears the log and captures, emits log.cleared (running requests reappear when they end) */
+  clear(): void;
+  /** stops the metrics.updated timer */
+  close(): void;
+}
+
+export interface RequestTrackerOptions {
+  bus: EventBus;
+  log: RequestLog;
+  captures: RequestCaptures;
+  jsonl: JsonlLog | null;
+  metrics: Metrics;
+  identities: IdentityStatsStore;
+  /** epoch ms */
+  now: () => number;
+  /** monotonic ms (performance.now), for durations */
+  hrNow: () => number;
+  fingerprint: (secret: string) => string;
+  secrets: () => string[];
+  /** minimum gap between metrics.updated events; default 2000 */
+  metricsIntervalMs?: number;
+  /** timer seam for tests; default an unref'd setTimeout */
+  schedule?: Scheduler;
+}
+
+export function createRequestTracker(options: RequestTrackerOptions): RequestTracker {
+  const { bus, log, captures, jsonl, metrics, identities, now, hrNow, fingerprint } = options;
+  const forms = cachedSecretForms(options.secrets);
+  const notifier = createMetricsNotifier({
+    bus,
+    metrics,
+    intervalMs: options.metricsIntervalMs ?? 2_000,
+    ...(options.schedule ? { schedule: options.schedule } : {}),
+  });
+  const active = new Map<string, TraceHandle>();
+
+  function publish(type: RequestEventType, record: RequestRecord): RequestRecord {
+    const copy = copyRecord(record);
+    // the log first: a listener that takes a snapshot on this event must already find the entry
+    log.upsert(copy);
+    bus.emit({ type, request: copy });
+    return copy;
+  }
+
+  function start(init: TraceInit): RequestTrace {
+    const handle = startTraceRecorder(init, {
+      now,
+      hrNow,
+      secretForms: forms,
+      captures,
+      publish,
+      settled(type, record) {
+        active.delete(record.id);
+        const done = publish(type, record);
+        jsonl?.append(done);
+        metrics.record(done);
+        bus.emit({ type: 'identity.updated', identity: identities.record(done) });
+        notifier.poke();
+      },
+    });
+    // registered after request.started went out; detail() falls back to the log entry until then
+    active.set(init.id, handle);
+    return handle.trace;
+  }
+
+  function detail(id: string): RequestDetail | null {
+    const live = active.get(id);
+    const logged = live ? live.record : log.get(id);
+    if (!logged) return null;
+    const record = copyRecord(logged);
+    const view = captures.view(id, { fingerprint, secrets: forms() });
+    const timing: RequestTiming = live
+      ? { ...live.timing }
+      : (view?.timing ?? { queueMs: null, upstreamHeadersMs: null, ttfbMs: record.ttfbMs, durationMs: record.durationMs });
+    return {
+      record,
+      timing,
+      requestHeaders: view?.requestHeaders ?? {},
+      upstreamRequestHeaders: view?.upstreamRequestHeaders ?? {},
+      responseHeaders: view?.responseHeaders ?? {},
+      requestBody: view?.requestBody ?? null,
+      responseBody: view?.responseBody ?? null,
+      notes: view?.notes ?? [],
+    };
+  }
+
+  return {
+    start,
+    detail,
+    log,
+    metrics,
+    identities,
+    clear() {
+      log.clear();
+      captures.clear();
+      bus.emit({ type: 'log.cleared' });
+    },
+    close: () => notifier.close(),
+  };
 }

@@ -1,0 +1,70 @@
+// Who has been calling: per memory identity, request and error counts, when it was last seen, and short
+// most-recent-first lists of its models, User-Agents, client apps and how it was matched. The dashboard
+// uses this to show a user that e.g. PyCharm really lands on `pycharm-ai`.
+import type { IdentityStats, RequestRecord } from '../../../shared/protocol/records';
+import { isErrorRecord } from './metrics';
+
+/** Entries kept per list; a client that changes its User-Agent every request cannot grow one forever. */
+export const MAX_LIST_ENTRIES = 10;
+export const DEFAULT_CUSTOM_HEADER = 'x-memory-user-id';
+
+export interface IdentityStatsStore {
+  /** counts a finished or failed request; returns a copy of that identity's updated stats */
+  record(record: RequestRecord): IdentityStats;
+  /** copies, first seen first */
+  list(): IdentityStats[];
+  clear(): void;
+}
+
+/** "header x-memory-user-id", "user-agent ~ OpenAIClientImpl/Java", "default". */
+export function describeMatch(record: RequestRecord, customHeader: string): string {
+  if (record.identitySource === 'custom-header') return `header ${customHeader}`;
+  if (record.identitySource === 'pattern' && record.matchedPattern) {
+    return `${record.matchedPattern.header.toLowerCase()} ~ ${record.matchedPattern.pattern}`;
+  }
+  return 'default';
+}
+
+function remember(list: string[], value: string): void {
+  if (!value) return;
+  const at = list.indexOf(value);
+  if (at === 0) return;
+  if (at > 0) list.splice(at, 1);
+  list.unshift(value);
+  if (list.length > MAX_LIST_ENTRIES) list.length = MAX_LIST_ENTRIES;
+}
+
+function copy(stats: IdentityStats): IdentityStats {
+  return {
+    ...stats,
+    models: [...stats.models],
+    userAgents: [...stats.userAgents],
+    clientApps: [...stats.clientApps],
+    matchedBy: [...stats.matchedBy],
+  };
+}
+
+/** `customHeader` names the identity header in "header …" descriptions (config `custom_header`). */
+export function createIdentityStats(options: { customHeader?: string } = {}): IdentityStatsStore {
+  const customHeader = (options.customHeader ?? DEFAULT_CUSTOM_HEADER).toLowerCase();
+  const byId = new Map<string, IdentityStats>();
+  return {
+    record(record) {
+      let stats = byId.get(record.identity);
+      if (!stats) {
+        stats = { userId: record.identity, requests: 0, errors: 0, lastSeen: null, models: [], userAgents: [], clientApps: [], matchedBy: [] };
+        byId.set(record.identity, stats);
+      }
+      stats.requests += 1;
+      if (isErrorRecord(record)) stats.errors += 1;
+      stats.lastSeen = Math.max(stats.lastSeen ?? 0, record.startedAt);
+      remember(stats.models, record.model ?? '');
+      remember(stats.userAgents, record.userAgent);
+      remember(stats.clientApps, record.clientApp);
+      remember(stats.matchedBy, describeMatch(record, customHeader));
+      return copy(stats);
+    },
+    list: () => Array.from(byId.values(), copy),
+    clear: () => byId.clear(),
+  };
+}

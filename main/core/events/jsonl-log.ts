@@ -1,0 +1,189 @@
+// The append-only request history on disk: one RequestRecord per line in <dataDir>/requests.jsonl,
+// rotated by size into requests.1.jsonl … requests.<files>.jsonl (1 is the newest). Appends only queue the
+// record; serialization and the write happen on a later tick, one write per batch, so the request path
+// never waits for the disk and never sees a disk error.
+import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { RequestRecord } from '../../../shared/protocol/records';
+
+export const JSONL_FILE = 'requests.jsonl';
+/** Records waiting for the disk beyond this are dropped (and reported): a stuck disk must not eat memory. */
+export const MAX_PENDING_RECORDS = 10_000;
+
+export function rotatedJsonlFile(index: number): string {
+  return `requests.${index}.jsonl`;
+}
+
+export interface JsonlLogOptions {
+  dir: string;
+  /** rotate before a write would take the current file past this size */
+  maxBytes: number;
+  /** rotated files kept besides the current one */
+  files: number;
+  /** hears the first error of each run of failures (so a full disk is one message, not thousands) */
+  onError?: (error: Error) => void;
+}
+
+export interface JsonlLog {
+  readonly path: string;
+  /** queues a finished record; never throws */
+  append(record: RequestRecord): void;
+  /** resolves when everything appended so far is written (or dropped after an error) */
+  flush(): Promise<void>;
+  close(): Promise<void>;
+}
+
+async function openAppend(path: string): Promise<{ handle: FileHandle; size: number }> {
+  const handle = await open(path, 'a', 0o600);
+  try {
+    // the mode argument only applies when the file is created; an older file may be wider
+    await handle.chmod(0o600);
+    return { handle, size: (await handle.stat()).size };
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+export async function openJsonlLog(options: JsonlLogOptions): Promise<JsonlLog> {
+  const { dir, onError } = options;
+  const maxBytes = Math.max(1, options.maxBytes);
+  const files = Math.max(0, Math.floor(options.files));
+  const path = join(dir, JSONL_FILE);
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  let file: { handle: FileHandle; size: number } | null = await openAppend(path);
+
+  let pending: RequestRecord[] = [];
+  let writing: Promise<void> | null = null;
+  let scheduled = false;
+  let failing = false;
+  let batchFailed = false;
+  let closed = false;
+
+  function report(error: unknown): void {
+    batchFailed = true;
+    if (failing) return;
+    failing = true;
+    try {
+      onError?.(asError(error));
+    } catch {
+      // a throwing reporter must not turn into an unhandled rejection
+    }
+  }
+
+  async function rotate(): Promise<void> {
+    const current = file;
+    file = null;
+    await current?.handle.close().catch(() => undefined);
+    try {
+      if (files === 0) {
+        await rm(path, { force: true });
+      } else {
+        await rm(join(dir, rotatedJsonlFile(files)), { force: true });
+        for (let index = files - 1; index >= 1; index -= 1) {
+          await rename(join(dir, rotatedJsonlFile(index)), join(dir, rotatedJsonlFile(index + 1))).catch((error: unknown) => {
+            if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+          });
+        }
+        await rename(path, join(dir, rotatedJsonlFile(1)));
+      }
+    } catch (error) {
+      // keep appending to the current file: an oversized file beats lost history
+      report(error);
+    }
+    file = await openAppend(path);
+  }
+
+  async function writeChunk(chunk: string, bytes: number): Promise<void> {
+    if (!file) file = await openAppend(path);
+    await file.handle.appendFile(chunk, 'utf8');
+    file.size += bytes;
+  }
+
+  async function writeBatch(batch: RequestRecord[]): Promise<void> {
+    let chunk = '';
+    let chunkBytes = 0;
+    for (const record of batch) {
+      const line = `${JSON.stringify(record)}\n`;
+      const lineBytes = Buffer.byteLength(line);
+      if (!file) file = await openAppend(path);
+      if (file.size + chunkBytes + lineBytes > maxBytes && file.size + chunkBytes > 0) {
+        if (chunkBytes > 0) await writeChunk(chunk, chunkBytes);
+        chunk = '';
+        chunkBytes = 0;
+        await rotate();
+      }
+      chunk += line;
+      chunkBytes += lineBytes;
+    }
+    if (chunkBytes > 0) await writeChunk(chunk, chunkBytes);
+  }
+
+  function drain(): Promise<void> {
+    if (writing) return writing;
+    if (pending.length === 0) return Promise.resolve();
+    writing = (async () => {
+      while (pending.length > 0) {
+        const batch = pending;
+        pending = [];
+        batchFailed = false;
+        try {
+          await writeBatch(batch);
+          // a clean batch ends the run of failures: the next failure is news again
+          if (!batchFailed) failing = false;
+        } catch (error) {
+          // the batch is lost; the next one tries again (reopening the file if needed)
+          report(error);
+        }
+      }
+    })().finally(() => {
+      writing = null;
+      // an append that landed between the loop's end and this line saw `writing` set and did not schedule
+      if (pending.length > 0) schedule();
+    });
+    return writing;
+  }
+
+  function schedule(): void {
+    if (scheduled || writing) return;
+    scheduled = true;
+    setImmediate(() => {
+      scheduled = false;
+      void drain();
+    });
+  }
+
+  async function flush(): Promise<void> {
+    // a batch written meanwhile may have queued more; drain until nothing is left
+    while (writing || pending.length > 0) await drain();
+  }
+
+  return {
+    path,
+    append(record) {
+      if (closed) {
+        report(new Error('JSONL request log is closed'));
+        return;
+      }
+      if (pending.length >= MAX_PENDING_RECORDS) {
+        report(new Error(`JSONL request log is behind by ${MAX_PENDING_RECORDS} records; dropping records`));
+        return;
+      }
+      pending.push(record);
+      schedule();
+    },
+    flush,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await flush();
+      const current = file;
+      file = null;
+      await current?.handle.close().catch(() => undefined);
+    },
+  };
+}
