@@ -1,0 +1,122 @@
+// The one writer of DashboardState. Pure: (state, action) -> state, no I/O, no React.
+// Sync rule (DESIGN habit 4): a snapshot replaces everything and sets `seq`; an event is applied only when
+// its seq is newer than the last one applied, so replays after a resync are dropped, never doubled.
+import type { Snapshot } from '../../../shared/protocol/admin-api';
+import type { GatewayEvent } from '../../../shared/protocol/events';
+import type {
+  BackendState,
+  CookieSummary,
+  IdentityStats,
+  ModeState,
+  RequestRecord,
+  ServerInfo,
+} from '../../../shared/protocol/records';
+import {
+  dataFromSnapshot,
+  MAX_NOTICES,
+  type ConnectionInfo,
+  type DashboardState,
+  type GatewayData,
+  type Notice,
+} from './dashboard-state';
+import { clearLog, MAX_LOG_ROWS, replaceRecords, upsertRecords, type RequestLog } from './request-log';
+
+export type DashboardAction =
+  | { type: 'snapshot'; snapshot: Snapshot }
+  | { type: 'events'; events: readonly GatewayEvent[] }
+  | { type: 'connection'; connection: ConnectionInfo }
+  | { type: 'notice.dismiss'; seq: number }
+  // answers of admin actions, applied at once so the UI does not wait for the matching event
+  | { type: 'server.set'; server: ServerInfo }
+  | { type: 'mode.set'; mode: ModeState }
+  | { type: 'cookies.set'; cookies: CookieSummary };
+
+export function dashboardReducer(state: DashboardState, action: DashboardAction): DashboardState {
+  switch (action.type) {
+    case 'snapshot':
+      return {
+        ...state,
+        data: dataFromSnapshot(action.snapshot),
+        log: replaceRecords(state.log, action.snapshot.log, MAX_LOG_ROWS),
+        resyncs: state.resyncs + 1,
+      };
+    case 'events':
+      return applyEvents(state, action.events);
+    case 'connection':
+      return { ...state, connection: action.connection };
+    case 'notice.dismiss':
+      return { ...state, notices: state.notices.filter((n) => n.seq !== action.seq) };
+    case 'server.set':
+      return state.data ? { ...state, data: { ...state.data, server: action.server } } : state;
+    case 'mode.set':
+      return state.data ? { ...state, data: { ...state.data, mode: action.mode } } : state;
+    case 'cookies.set':
+      return state.data ? { ...state, data: { ...state.data, cookies: action.cookies } } : state;
+  }
+}
+
+/** Applies a batch of events (one animation frame's worth) with a single copy of the log. */
+export function applyEvents(state: DashboardState, events: readonly GatewayEvent[]): DashboardState {
+  // Events before the first snapshot have nothing to apply to; the connection buffers them instead.
+  if (!state.data || events.length === 0) return state;
+  let data: GatewayData = state.data;
+  let log: RequestLog = state.log;
+  let notices: Notice[] = state.notices;
+  let pending: RequestRecord[] = [];
+  let changed = false;
+  for (const event of events) {
+    if (event.seq <= data.seq) continue;
+    changed = true;
+    data = { ...data, seq: event.seq };
+    switch (event.type) {
+      case 'request.started':
+      case 'request.first_byte':
+      case 'request.finished':
+      case 'request.failed':
+        pending.push(event.request);
+        break;
+      case 'log.cleared':
+        pending = [];
+        log = clearLog(log);
+        break;
+      case 'identity.updated':
+        data = { ...data, identities: upsertIdentity(data.identities, event.identity) };
+        break;
+      case 'cookies.changed':
+        data = { ...data, cookies: event.cookies };
+        break;
+      case 'mode.changed':
+        data = { ...data, mode: event.mode };
+        break;
+      case 'backend.state':
+        data = { ...data, mode: withBackend(data.mode, event.backend) };
+        break;
+      case 'metrics.updated':
+        data = { ...data, metrics: event.metrics };
+        break;
+      case 'server.updated':
+        data = { ...data, server: event.server };
+        break;
+      case 'notice':
+        notices = [
+          ...notices,
+          { seq: event.seq, ts: event.ts, level: event.level, code: event.code, message: event.message },
+        ].slice(-MAX_NOTICES);
+        break;
+    }
+  }
+  if (!changed) return state;
+  return { ...state, data, log: upsertRecords(log, pending, MAX_LOG_ROWS), notices };
+}
+
+export function upsertIdentity(list: readonly IdentityStats[], identity: IdentityStats): IdentityStats[] {
+  const index = list.findIndex((i) => i.userId === identity.userId);
+  if (index === -1) return [...list, identity];
+  const next = list.slice();
+  next[index] = identity;
+  return next;
+}
+
+function withBackend(mode: ModeState, backend: BackendState): ModeState {
+  return { ...mode, backends: { ...mode.backends, [backend.kind]: backend } };
+}
