@@ -41,6 +41,8 @@ export const ERROR_CATALOG = {
   BINARY_CONFIG_REJECTED: { status: 503, openai: 'server_error', anthropic: 'api_error', summary: 'LiteLLM rejected its config' },
   BINARY_READY_TIMEOUT: { status: 503, openai: 'server_error', anthropic: 'api_error', summary: 'LiteLLM did not become ready in time' },
   BINARY_CRASH_LOOP: { status: 503, openai: 'server_error', anthropic: 'api_error', summary: 'LiteLLM keeps crashing' },
+  PORT_IN_USE: { status: 500, openai: 'server_error', anthropic: 'api_error', summary: 'Port already in use' },
+  NOT_STARTED: { status: 503, openai: 'server_error', anthropic: 'api_error', summary: 'Gateway not started' },
   INTERNAL: { status: 500, openai: 'server_error', anthropic: 'api_error', summary: 'Internal error' },
 } as const satisfies Record<string, ErrorSpec>;
 

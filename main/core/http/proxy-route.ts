@@ -14,6 +14,7 @@ import type { RequestTrace, RequestTracker } from '../events/request-trace';
 import type { KeyCheck } from './auth';
 import { hasValidKey } from './auth';
 import { createClientReply } from './client-reply';
+import type { InFlight } from './in-flight';
 import type { ClientReply } from './client-reply';
 import { parseJsonObject, readBody } from './read-body';
 import { replyError, toGatewayError } from './render-error';
@@ -27,6 +28,7 @@ export interface ProxyRouteDeps {
   /** an error while paused or shutting down, else null */
   gate: () => GatewayError | null;
   newId: () => string;
+  inFlight: InFlight;
   logger: Logger;
 }
 
@@ -34,7 +36,8 @@ const EMPTY = Buffer.alloc(0);
 
 export function proxyRoute(endpoint: Endpoint, dialect: Dialect, deps: ProxyRouteDeps) {
   return (req: Request, res: Response): void => {
-    void handle(endpoint, dialect, deps, req, res);
+    deps.inFlight.begin();
+    handle(endpoint, dialect, deps, req, res).finally(() => deps.inFlight.end());
   };
 }
 

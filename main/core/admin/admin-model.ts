@@ -1,0 +1,107 @@
+// The admin model behind /admin/* and the tray: snapshot, events, and the actions a user can take.
+import type { Snapshot } from '../../../shared/protocol/admin-api';
+import type { CookieSummary, ModelSummary, ServerInfo } from '../../../shared/protocol/records';
+import { resolveIdentity, toRoutingInfo } from '../clients/identity';
+import type { GatewayConfig } from '../config/types';
+import type { ModeController } from '../backends/modes/mode-controller';
+import type { EventBus } from '../events/event-bus';
+import type { RequestTracker } from '../events/request-trace';
+import type { CookieJarStore } from '../upstream/types';
+import type { AdminModel } from './admin-model-types';
+
+export interface AdminModelDeps {
+  config: GatewayConfig;
+  bus: EventBus;
+  tracker: RequestTracker;
+  modes: ModeController;
+  cookieJar: CookieJarStore;
+  server: () => ServerInfo;
+  setPaused: (paused: boolean) => void;
+  now: () => number;
+}
+
+export const BINARY_COOKIE_NOTE =
+  'Binary mode: LiteLLM holds the upstream connections and its own cookies; Switchboard’s jar is not used until you switch back to SDK mode.';
+
+export function cookieSummary(jar: CookieJarStore, binaryActive: boolean): CookieSummary {
+  return {
+    applies: !binaryActive,
+    note: binaryActive ? BINARY_COOKIE_NOTE : null,
+    total: jar.total(),
+    domains: jar.domains(),
+  };
+}
+
+export function modelSummaries(config: GatewayConfig): ModelSummary[] {
+  return config.models.map((m) => ({
+    name: m.modelName,
+    provider: m.providerPrefix,
+    providerModel: m.providerModel,
+    dialect: m.dialect,
+    apiBaseHost: hostOf(m.apiBase),
+    supermemory: m.supermemory,
+    error: m.error,
+  }));
+}
+
+function hostOf(url: string): string | null {
+  try {
+    return new URL(url).host;
+  } catch {
+    return null;
+  }
+}
+
+export function createAdminModel(deps: AdminModelDeps): AdminModel {
+  const { config, bus, tracker, modes, cookieJar } = deps;
+  const identityRules = {
+    customHeader: config.identity.customHeader,
+    patterns: config.identity.patterns.map(({ header, pattern, user_id }) => ({ header, pattern, user_id })),
+    defaultUserId: config.identity.defaultUserId,
+  };
+  const models = modelSummaries(config);
+  const cookies = () => cookieSummary(cookieJar, modes.state().mode === 'binary');
+
+  return {
+    snapshot(): Snapshot {
+      // built synchronously, so it is exactly the state as of `seq`
+      return {
+        seq: bus.seq(),
+        server: deps.server(),
+        mode: modes.state(),
+        log: tracker.log.list(),
+        identities: tracker.identities.list(),
+        identityRules,
+        cookies: cookies(),
+        metrics: tracker.metrics.snapshot(),
+        models,
+      };
+    },
+    currentSeq: () => bus.seq(),
+    onEvent: (listener) => bus.on(listener),
+    requestDetail: (id) => tracker.detail(id),
+    clearLog: () => tracker.clear(),
+    setMode: (mode) => modes.setMode(mode),
+    rollback: () => modes.rollback(),
+    async clearCookies(domain) {
+      await cookieJar.clear(domain);
+      const summary = cookies();
+      bus.emit({ type: 'cookies.changed', cookies: summary });
+      return summary;
+    },
+    resolveIdentity: (headers) => toRoutingInfo(resolveIdentity(headers, config.identity)),
+    revealKey: () => config.masterKey,
+    pause() {
+      deps.setPaused(true);
+      const server = deps.server();
+      bus.emit({ type: 'server.updated', server });
+      return server;
+    },
+    resume() {
+      deps.setPaused(false);
+      const server = deps.server();
+      bus.emit({ type: 'server.updated', server });
+      return server;
+    },
+  };
+}

@@ -1,0 +1,166 @@
+// The running parts of a gateway, built when it starts listening (they open files in the data dir).
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import type { Express, Response } from 'express';
+import { GatewayError } from '../../shared/errors';
+import { scrubSecrets } from '../../shared/redact';
+import type { ServerInfo } from '../../shared/protocol/records';
+import { createAdminModel, cookieSummary } from './admin/admin-model';
+import type { AdminModel } from './admin/admin-model-types';
+import { createBinaryBackend } from './backends/binary/binary-backend';
+import { createModeController } from './backends/modes/mode-controller';
+import { createModeStore } from './backends/modes/mode-store';
+import { createSdkBackend } from './backends/sdk/sdk-backend';
+import type { GatewayConfig } from './config/types';
+import type { EventBus } from './events/event-bus';
+import { fingerprint } from './events/fingerprint';
+import { createIdentityStats } from './events/identity-stats';
+import { openJsonlLog } from './events/jsonl-log';
+import { createMetrics } from './events/metrics';
+import { createRequestCaptures } from './events/request-captures';
+import { createRequestLog } from './events/request-log';
+import { createRequestTracker } from './events/request-trace';
+import type { GatewayDeps } from './gateway-types';
+import { keyChecker } from './http/auth';
+import { createFrontApp } from './http/front-app';
+import { createInFlight } from './http/in-flight';
+import { collectConfigSecrets } from './config-secrets';
+import { createDispatcher } from './upstream/dispatcher';
+import { openCookieJar } from './upstream/cookie-jar';
+import { createUpstreamClient } from './upstream/upstream-client';
+
+export interface GatewayRuntime {
+  app: Express;
+  admin: AdminModel;
+  startBackends(): Promise<void>;
+  paused(): boolean;
+  beginShutdown(): void;
+  /** waits for in-flight requests, at most graceMs */
+  drain(graceMs: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+interface RuntimeContext {
+  bus: EventBus;
+  now: () => number;
+  hrNow: () => number;
+  eventStreams: Set<Response>;
+  server: () => ServerInfo;
+}
+
+const COOKIE_EVENT_COALESCE_MS = 500;
+
+export async function startRuntime(config: GatewayConfig, deps: GatewayDeps, ctx: RuntimeContext): Promise<GatewayRuntime> {
+  const { bus, now, hrNow } = ctx;
+  const { logger } = deps;
+  const sb = config.switchboard;
+  const cookieJar = await openCookieJar({
+    file: join(sb.dataDir, 'cookies.json'),
+    onError: (error) => logger.warn({ err: error }, 'cookie jar problem'),
+  });
+  const jsonl = await openJsonlLog({
+    dir: sb.dataDir,
+    maxBytes: sb.log.jsonlMaxBytes,
+    files: sb.log.jsonlFiles,
+    onError: (error) => logger.warn({ err: error }, 'request log file problem'),
+  });
+  const configSecrets = collectConfigSecrets(config);
+  const secrets = () => [...configSecrets, ...cookieJar.secretValues()];
+  const scrub = (text: string) => scrubSecrets(text, secrets());
+  const tracker = createRequestTracker({
+    bus,
+    log: createRequestLog(sb.log.maxEntries),
+    captures: createRequestCaptures({ entries: sb.log.bodyCaptureEntries, bytes: sb.log.bodyCaptureBytes }),
+    jsonl,
+    metrics: createMetrics(now),
+    identities: createIdentityStats({ customHeader: config.identity.customHeader }),
+    now,
+    hrNow,
+    fingerprint,
+    secrets,
+  });
+  const dispatcher = createDispatcher(sb.upstream);
+  const upstream = createUpstreamClient({ config: sb.upstream, cookieJar, dispatcher });
+  const sdk = createSdkBackend(
+    { upstream, userAgent: `switchboard/${deps.version}`, supermemoryApiKey: sb.supermemoryApiKey, scrub },
+    config.models,
+    now,
+  );
+  const binary = createBinaryBackend(now);
+  const modes = createModeController({
+    backends: { sdk, binary },
+    initial: { mode: sb.mode, explicit: sb.modeExplicit },
+    store: createModeStore(sb.dataDir),
+    keepWarm: sb.binary.keepWarm,
+    now,
+    emit: (body) => bus.emit(body),
+    logger,
+  });
+
+  let paused = false;
+  let shuttingDown = false;
+  const admin = createAdminModel({ config, bus, tracker, modes, cookieJar, server: ctx.server, setPaused: (p) => { paused = p; }, now });
+
+  let cookieTimer: NodeJS.Timeout | null = null;
+  const emitCookies = () => {
+    cookieTimer = null;
+    bus.emit({ type: 'cookies.changed', cookies: cookieSummary(cookieJar, modes.state().mode === 'binary') });
+  };
+  const stopCookieWatch = cookieJar.onChange(() => {
+    // Cloudflare refreshes __cf_bm often; one event per burst is plenty for the dashboard
+    cookieTimer ??= setTimeout(emitCookies, COOKIE_EVENT_COALESCE_MS);
+    cookieTimer.unref();
+  });
+
+  const inFlight = createInFlight();
+  const checkKey = keyChecker(config.masterKey);
+  const app = createFrontApp({
+    config,
+    checkKey,
+    tracker,
+    backend: () => modes.current(),
+    gate: () => {
+      if (shuttingDown) return new GatewayError('SHUTTING_DOWN', 'Switchboard is shutting down');
+      if (paused) return new GatewayError('GATEWAY_PAUSED', 'Switchboard is paused; resume it from the tray or the dashboard');
+      return null;
+    },
+    newId: () => randomUUID(),
+    inFlight,
+    logger,
+    admin,
+    checkAdminToken: keyChecker(config.adminToken),
+    health: () => ({
+      status: 'healthy',
+      mode: modes.state().mode,
+      backend: modes.current().state().status,
+      models_configured: config.models.length,
+      uptime_s: Math.round((now() - ctx.server().startedAt) / 1000),
+      cookie_count: cookieJar.total(),
+      version: deps.version,
+    }),
+    rendererDir: deps.rendererDir ?? null,
+    eventStreams: ctx.eventStreams,
+  });
+
+  return {
+    app,
+    admin,
+    startBackends: () => modes.start(),
+    paused: () => paused,
+    beginShutdown() {
+      shuttingDown = true;
+    },
+    async drain(graceMs) {
+      const idle = await inFlight.idle(graceMs);
+      if (!idle) logger.warn({ inFlight: inFlight.count() }, 'shutdown grace period over; closing open requests');
+    },
+    async close() {
+      stopCookieWatch();
+      if (cookieTimer) clearTimeout(cookieTimer);
+      tracker.close();
+      await modes.stop(sb.shutdownGraceMs);
+      await Promise.allSettled([upstream.close(), cookieJar.flush(), jsonl.close()]);
+      await dispatcher.close().catch(() => undefined);
+    },
+  };
+}

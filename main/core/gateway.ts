@@ -1,0 +1,118 @@
+// createGateway(config, deps): the one place that wires the core together. The headless CLI and the
+// Electron shell both call it and differ only in the deps they pass.
+import { createServer } from 'node:http';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { Response } from 'express';
+import { GatewayError } from '../../shared/errors';
+import type { ServerInfo } from '../../shared/protocol/records';
+import type { AdminModel } from './admin/admin-model-types';
+import { createAdminFacade } from './admin/admin-facade';
+import { createEventBus } from './events/event-bus';
+import type { GatewayConfig } from './config/types';
+import type { Gateway, GatewayDeps } from './gateway-types';
+import { startRuntime } from './gateway-runtime';
+import type { GatewayRuntime } from './gateway-runtime';
+import { fingerprint } from './events/fingerprint';
+
+export type { Gateway, GatewayDeps } from './gateway-types';
+
+export function createGateway(config: GatewayConfig, deps: GatewayDeps): Gateway {
+  const now = deps.now ?? Date.now;
+  const bus = createEventBus(now, (error) => deps.logger.error({ err: error }, 'event listener failed'));
+  let runtime: GatewayRuntime | null = null;
+  let server: Server | null = null;
+  let info: ServerInfo | null = null;
+  let stopping: Promise<void> | null = null;
+  const eventStreams = new Set<Response>();
+  const admin: AdminModel = createAdminFacade(bus, () => runtime?.admin ?? null);
+
+  async function listen(): Promise<ServerInfo> {
+    if (info) return info;
+    const { host, port } = config.switchboard;
+    runtime = await startRuntime(config, deps, { bus, now, hrNow: () => performance.now(), eventStreams, server: () => serverInfo() });
+    server = createServer({ keepAliveTimeout: 65_000 }, runtime.app);
+    try {
+      await bind(server, port, host);
+    } catch (error) {
+      await runtime.close();
+      runtime = null;
+      server = null;
+      throw error;
+    }
+    const address = server.address() as AddressInfo;
+    const baseHost = host.includes(':') ? `[${host}]` : host;
+    const baseUrl = `http://${baseHost}:${address.port}`;
+    info = {
+      version: deps.version,
+      host,
+      port: address.port,
+      baseUrl,
+      openaiBaseUrl: `${baseUrl}/v1`,
+      keyFingerprint: fingerprint(config.masterKey),
+      keySource: config.masterKeySource,
+      dataDir: config.switchboard.dataDir,
+      configPath: config.source.path,
+      startedAt: now(),
+      paused: false,
+    };
+    await runtime.startBackends();
+    return serverInfo();
+  }
+
+  function serverInfo(): ServerInfo {
+    if (!info) throw new GatewayError('NOT_STARTED', 'The gateway is not listening yet');
+    return { ...info, paused: runtime?.paused() ?? false };
+  }
+
+  async function stop(): Promise<void> {
+    stopping ??= (async () => {
+      if (!runtime) return;
+      const grace = config.switchboard.shutdownGraceMs;
+      runtime.beginShutdown();
+      const closed = server ? new Promise<void>((resolve) => server!.close(() => resolve())) : Promise.resolve();
+      server?.closeIdleConnections();
+      for (const res of eventStreams) res.end();
+      await runtime.drain(grace);
+      server?.closeAllConnections();
+      await closed;
+      await runtime.close();
+    })();
+    return stopping;
+  }
+
+  return { config, admin, listen, stop };
+}
+
+function bind(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      server.off('listening', onListening);
+      if (error.code === 'EADDRINUSE') {
+        reject(new GatewayError('PORT_IN_USE', `Port ${port} on ${host} is already in use; start with --port <N> (or set switchboard.port) to use another`, { cause: error }));
+      } else if (error.code === 'EACCES') {
+        reject(new GatewayError('PORT_IN_USE', `Not allowed to listen on ${host}:${port}; start with --port <N> above 1024`, { cause: error }));
+      } else {
+        reject(error);
+      }
+    };
+    const onListening = () => {
+      server.off('error', onError);
+      resolve();
+    };
+    server.once('error', onError);
+    server.once('listening', onListening);
+    server.listen(port, host);
+  });
+}
+
+export const DATA_FILES = {
+  cookies: 'cookies.json',
+  litellmLog: 'litellm.log',
+} as const;
+
+export function dataFile(config: GatewayConfig, name: keyof typeof DATA_FILES): string {
+  return join(config.switchboard.dataDir, DATA_FILES[name]);
+}

@@ -1,0 +1,8 @@
+// The process around the CLI, passed in so the commands can run in tests without touching globals.
+export interface CliIo {
+  env: Record<string, string | undefined>;
+  version: string;
+  stdout: (line: string) => void;
+  stderr: (line: string) => void;
+  onSignal: (signal: NodeJS.Signals, handler: (signal: NodeJS.Signals) => void) => void;
+}

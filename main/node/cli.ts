@@ -1,0 +1,44 @@
+#!/usr/bin/env node
+// The headless entry: `switchboard serve | mode`. Composition root for plain Node.
+import pkg from '../../package.json' with { type: 'json' };
+import { isGatewayError } from '../../shared/errors';
+import { parseCli, UsageError, USAGE } from './cli-args';
+import type { CliIo } from './cli-io';
+import { modeCommand } from './mode-command';
+import { serve } from './serve';
+
+async function main(): Promise<number> {
+  const io: CliIo = {
+    env: process.env,
+    version: pkg.version,
+    stdout: (line) => process.stdout.write(`${line}\n`),
+    stderr: (line) => process.stderr.write(`${line}\n`),
+    onSignal: (signal, handler) => {
+      process.on(signal, handler);
+    },
+  };
+  try {
+    const command = parseCli(process.argv.slice(2));
+    switch (command.kind) {
+      case 'help':
+        io.stdout(USAGE);
+        return 0;
+      case 'version':
+        io.stdout(pkg.version);
+        return 0;
+      case 'serve':
+        return await serve(command.flags, io);
+      case 'mode':
+        return await modeCommand(command.action, command.flags, io);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`switchboard: ${error.message}\n${USAGE}`);
+      return 2;
+    }
+    io.stderr(`switchboard: ${isGatewayError(error) ? error.message : ((error as Error).stack ?? String(error))}`);
+    return 1;
+  }
+}
+
+main().then((code) => process.exit(code));

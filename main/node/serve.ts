@@ -1,0 +1,74 @@
+// `switchboard serve`: config -> createGateway -> listen; SIGINT/SIGTERM -> graceful stop -> exit 0.
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isGatewayError } from '../../shared/errors';
+import type { ConfigFlags, GatewayConfig } from '../core/config';
+import { isConfigError, loadConfig } from '../core/config';
+import { createLogger } from '../core/events/logger';
+import { createGateway } from '../core/gateway';
+import { bannerLines } from './banner';
+import type { CliIo } from './cli-io';
+import { removeInstance, writeInstance } from './instance-file';
+
+/** dist/renderer next to the bundle (dist/node/cli.js) or, from sources, at the repo root. */
+export function findRendererDir(): string | null {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const candidates = [join(here, '..', 'renderer'), join(here, '..', '..', 'dist', 'renderer')];
+  return candidates.find((dir) => existsSync(join(dir, 'index.html'))) ?? null;
+}
+
+export async function serve(flags: ConfigFlags, io: CliIo): Promise<number> {
+  let config: GatewayConfig;
+  try {
+    config = await loadConfig({ flags, env: io.env, platform: process.platform, homeDir: homedir() });
+  } catch (error) {
+    if (isConfigError(error)) {
+      io.stderr(`Configuration error:\n${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+  const logger = createLogger({ level: config.switchboard.log.level, destination: 2, secrets: () => [config.masterKey, config.adminToken] });
+  for (const warning of config.warnings) io.stderr(`warning: ${warning}`);
+  const gateway = createGateway(config, { logger, version: io.version, rendererDir: findRendererDir() });
+  let info;
+  try {
+    info = await gateway.listen();
+  } catch (error) {
+    if (isGatewayError(error) && error.code === 'PORT_IN_USE') {
+      io.stderr(`switchboard: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+  for (const line of bannerLines(info, config)) io.stdout(line);
+  await writeInstance(config.switchboard.dataDir, { pid: process.pid, baseUrl: info.baseUrl, startedAt: info.startedAt });
+
+  return new Promise<number>((resolve) => {
+    let stopping = false;
+    const onSignal = (signal: NodeJS.Signals) => {
+      if (stopping) {
+        io.stderr(`switchboard: ${signal} again, exiting without waiting`);
+        resolve(1);
+        return;
+      }
+      stopping = true;
+      io.stderr(`switchboard: ${signal}, finishing in-flight requests…`);
+      gateway
+        .stop()
+        .then(() => removeInstance(config.switchboard.dataDir, process.pid))
+        .then(() => {
+          io.stderr('switchboard: stopped');
+          resolve(0);
+        })
+        .catch((error: unknown) => {
+          logger.error({ err: error }, 'shutdown failed');
+          resolve(1);
+        });
+    };
+    io.onSignal('SIGINT', onSignal);
+    io.onSignal('SIGTERM', onSignal);
+  });
+}
