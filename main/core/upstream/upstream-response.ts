@@ -1,0 +1,77 @@
+// The answer handed to the backend: undici's body passed through as it arrives (no copy, no buffering),
+// with its failures mapped to GatewayError and the concurrency slot freed when it closes.
+import type { Dispatcher } from 'undici';
+import type { UpstreamResponse } from './types';
+
+type BodyReadable = Dispatcher.ResponseData['body'];
+
+export interface LiveResponseInit {
+  status: number;
+  headers: Record<string, string | string[]>;
+  body: BodyReadable;
+  retries: number;
+  /** idempotent; frees the slot */
+  release: () => void;
+  /** turns a body error into what the caller should see */
+  mapError: (error: unknown) => Error;
+}
+
+export function liveResponse(init: LiveResponseInit): UpstreamResponse {
+  const { body, release, mapError } = init;
+  // 'close' follows the end of the data, an error, an abort and destroy() alike: one place to free the slot.
+  if (body.closed || body.destroyed) release();
+  else body.once('close', release);
+  const rethrow = (error: unknown): never => {
+    throw mapError(error);
+  };
+  return {
+    status: init.status,
+    headers: init.headers,
+    body: {
+      [Symbol.asyncIterator](): AsyncIterator<Buffer> {
+        const it = body[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+        return {
+          next: () => it.next().catch(rethrow),
+          // Leaving a for-await early destroys the stream, which frees the slot.
+          return: (value?: unknown) =>
+            it.return ? it.return(value).catch(rethrow) : Promise.resolve({ done: true, value: undefined }),
+        };
+      },
+    },
+    text: () => body.text().catch(rethrow),
+    dispose: () => {
+      if (!body.destroyed) body.destroy();
+      release();
+    },
+    retries: init.retries,
+  };
+}
+
+/** An answer already read to the end (a Cloudflare page we had to read to recognise). */
+export function bufferedResponse(
+  status: number,
+  headers: Record<string, string | string[]>,
+  data: Buffer,
+  retries: number,
+): UpstreamResponse {
+  let consumed = false;
+  return {
+    status,
+    headers,
+    body: {
+      async *[Symbol.asyncIterator]() {
+        if (consumed) return;
+        consumed = true;
+        if (data.length > 0) yield data;
+      },
+    },
+    text: async () => {
+      consumed = true;
+      return data.toString('utf8');
+    },
+    dispose: () => {
+      consumed = true;
+    },
+    retries,
+  };
+}
