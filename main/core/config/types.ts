@@ -115,6 +115,8 @@ export interface GatewayConfig {
   /** where the master key came from, for the start banner ("config", "env SWITCHBOARD_MASTER_KEY", a file path) */
   masterKeySource: string;
   adminToken: string;
+  /** where the admin token came from ("env SWITCHBOARD_ADMIN_TOKEN" or a file path); added by the loader */
+  adminTokenSource?: string;
   switchboard: SwitchboardSettings;
   /** The parsed YAML document minus `switchboard:`, kept for the binary backend's generated config. */
   litellmDocument: Record<string, unknown>;
