@@ -1,0 +1,46 @@
+// The request log's columns: header labels and cell renderers in one table, so header and rows agree.
+import type { ReactNode } from 'react';
+import type { RequestRecord } from '../../../../shared/protocol/records';
+import { IdentityChip } from '../../components/identity-chip';
+import { formatClock, formatMs, formatTokens } from '../../lib/format';
+import { statusClass } from '../../state/log-filters';
+
+export interface LogColumn {
+  id: string;
+  label: string;
+  /** right-aligned numbers */
+  numeric?: boolean;
+  cell: (r: RequestRecord) => ReactNode;
+  title?: (r: RequestRecord) => string;
+}
+
+export function StatusCell({ record }: { record: RequestRecord }) {
+  const cls = statusClass(record);
+  const text =
+    record.status !== null ? String(record.status) : cls === 'pending' ? (record.phase === 'streaming' ? 'streaming' : 'pending') : 'failed';
+  return <span className={`status status-${cls}`}>{text}</span>;
+}
+
+export const LOG_COLUMNS: LogColumn[] = [
+  { id: 'time', label: 'Time', cell: (r) => formatClock(r.startedAt), title: (r) => new Date(r.startedAt).toLocaleString() },
+  { id: 'identity', label: 'Identity', cell: (r) => <IdentityChip identity={r.identity} /> },
+  { id: 'app', label: 'Client app', cell: (r) => r.clientApp || '—', title: (r) => r.userAgent },
+  {
+    id: 'model',
+    label: 'Model',
+    cell: (r) => (
+      <>
+        {r.model ?? '—'}
+        {r.translated && <span className="tag" title="Translated between OpenAI and Anthropic dialects">⇄</span>}
+        {r.stream && <span className="tag" title="Streamed">SSE</span>}
+      </>
+    ),
+    title: (r) => `${r.model ?? '—'} → ${r.providerModel ?? '—'}`,
+  },
+  { id: 'provider', label: 'Provider', cell: (r) => r.provider ?? '—', title: (r) => r.upstreamHost ?? '' },
+  { id: 'backend', label: 'Backend', cell: (r) => (r.backend === 'sdk' ? 'SDK' : 'Binary') },
+  { id: 'status', label: 'Status', cell: (r) => <StatusCell record={r} />, title: (r) => r.errorMessage ?? '' },
+  { id: 'ttfb', label: 'TTFB', numeric: true, cell: (r) => formatMs(r.ttfbMs) },
+  { id: 'duration', label: 'Duration', numeric: true, cell: (r) => formatMs(r.durationMs) },
+  { id: 'tokens', label: 'Tokens in/out', numeric: true, cell: (r) => formatTokens(r.usage?.input, r.usage?.output) },
+];

@@ -1,0 +1,100 @@
+// The virtualized request table (newest first). Only the rows in view are in the DOM, so 5,000 rows
+// cost what 30 do. Keyboard: arrows/Page/Home/End move the selection, Enter opens the detail.
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useRef, type KeyboardEvent } from 'react';
+import type { RequestRecord } from '../../../../shared/protocol/records';
+import { LOG_COLUMNS } from './log-columns';
+import { LogRow } from './log-row';
+
+const ROW_HEIGHT = 32;
+
+export interface LogTableProps {
+  rows: RequestRecord[];
+  selectedId: string | null;
+  onSelect: (id: string, open: boolean) => void;
+  onOpen: () => void;
+}
+
+export function LogTable({ rows, selectedId, onSelect, onOpen }: LogTableProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+    getItemKey: (index) => rows[index]?.id ?? index,
+  });
+  const selectedIndex = selectedId === null ? -1 : rows.findIndex((r) => r.id === selectedId);
+
+  // keep the selected row in view when the keyboard moves it
+  const lastKeyboardMove = useRef(false);
+  useEffect(() => {
+    if (lastKeyboardMove.current && selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+    lastKeyboardMove.current = false;
+  }, [selectedIndex, virtualizer]);
+
+  const onKeyDown = useCallback(
+    (e: KeyboardEvent<HTMLDivElement>) => {
+      if (rows.length === 0) return;
+      const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
+      const moves: Record<string, number> = {
+        ArrowDown: selectedIndex + 1,
+        ArrowUp: selectedIndex <= 0 ? 0 : selectedIndex - 1,
+        PageDown: selectedIndex + page,
+        PageUp: selectedIndex - page,
+        Home: 0,
+        End: rows.length - 1,
+      };
+      if (e.key in moves) {
+        e.preventDefault();
+        const next = Math.min(rows.length - 1, Math.max(0, moves[e.key] ?? 0));
+        const row = rows[next];
+        if (row) {
+          lastKeyboardMove.current = true;
+          onSelect(row.id, false);
+        }
+      } else if (e.key === 'Enter' && selectedIndex >= 0) {
+        e.preventDefault();
+        onOpen();
+      }
+    },
+    [rows, selectedIndex, onSelect, onOpen],
+  );
+
+  return (
+    <div className="log-table" role="grid" aria-rowcount={rows.length + 1} data-testid="log-table">
+      <div className="log-head" role="row" aria-rowindex={1}>
+        {LOG_COLUMNS.map((col) => (
+          <div key={col.id} role="columnheader" className={`log-cell log-cell-${col.id}${col.numeric ? ' num' : ''}`}>
+            {col.label}
+          </div>
+        ))}
+      </div>
+      <div
+        ref={scrollRef}
+        className="log-scroll"
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+        data-testid="log-scroll"
+        aria-label="Requests, newest first. Use the arrow keys to move, Enter to open."
+      >
+        <div className="log-canvas" style={{ height: virtualizer.getTotalSize() }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const record = rows[item.index];
+            if (!record) return null;
+            return (
+              <LogRow
+                key={record.id}
+                record={record}
+                index={item.index}
+                top={item.start}
+                selected={record.id === selectedId}
+                onSelect={onSelect}
+              />
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,105 @@
+// The live request log: toolbar, virtualized table, detail panel. Owns the view-only state (filters,
+// selection, pause); the rows come from the reducer.
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useServices } from '../../app-context';
+import { EmptyState } from '../../components/empty-state';
+import { useAction } from '../../hooks/use-action';
+import { exportFileStem, toHar, toJsonl } from '../../lib/export-log';
+import type { DashboardState, GatewayData } from '../../state/dashboard-state';
+import { countArrivedSince, emptyFilters, filterOptions, hasActiveFilters, visibleRows, type LogFilters } from '../../state/log-filters';
+import { DetailPanel } from './detail-panel';
+import { downloadText } from './download';
+import { LogTable } from './log-table';
+import { LogToolbar } from './log-toolbar';
+
+export function RequestsView({ state, data }: { state: DashboardState; data: GatewayData }) {
+  const { client } = useServices();
+  const [filters, setFilters] = useState<LogFilters>(emptyFilters);
+  const deferredFilters = useDeferredValue(filters);
+  const [frozenAt, setFrozenAt] = useState<number | null>(null);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [detailOpen, setDetailOpen] = useState(false);
+  const log = state.log;
+
+  const rows = useMemo(() => visibleRows(log, deferredFilters, frozenAt), [log, deferredFilters, frozenAt]);
+  const options = useMemo(() => filterOptions(log, data.identities.map((i) => i.userId)), [log, data.identities]);
+  const arrived = useMemo(() => countArrivedSince(log, frozenAt), [log, frozenAt]);
+  const selected = selectedId === null ? undefined : log.entries.get(selectedId)?.record;
+
+  // a resync against a restarted gateway may drop the selected request
+  useEffect(() => {
+    if (selectedId !== null && !log.entries.has(selectedId)) {
+      setSelectedId(null);
+      setDetailOpen(false);
+    }
+  }, [log, selectedId]);
+
+  useEffect(() => {
+    if (!detailOpen) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') setDetailOpen(false);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [detailOpen]);
+
+  const onSelect = useCallback((id: string, open: boolean) => {
+    setSelectedId(id);
+    if (open) setDetailOpen(true);
+  }, []);
+  const onOpen = useCallback(() => setDetailOpen(true), []);
+
+  const clear = useAction(useCallback(() => client.clearLog(), [client]));
+
+  const onExport = (format: 'jsonl' | 'har') => {
+    const stem = exportFileStem(Date.now());
+    if (format === 'jsonl') downloadText(`${stem}.jsonl`, 'application/x-ndjson', toJsonl(rows));
+    else {
+      const har = toHar(rows, { baseUrl: data.server.baseUrl, creatorVersion: data.server.version });
+      downloadText(`${stem}.har`, 'application/json', JSON.stringify(har, null, 2));
+    }
+  };
+
+  const total = log.entries.size;
+  return (
+    <div className={`requests${detailOpen && selected ? ' requests-with-detail' : ''}`}>
+      <LogToolbar
+        filters={filters}
+        options={options}
+        onFilters={setFilters}
+        shown={rows.length}
+        total={total}
+        paused={frozenAt !== null}
+        arrived={arrived}
+        onTogglePause={() => setFrozenAt(frozenAt === null ? log.nextN : null)}
+        onClear={() => void clear.run()}
+        clearing={clear.busy}
+        onExport={onExport}
+      />
+      {clear.error && <div className="inline-error" role="alert">{clear.error}</div>}
+      <div className="requests-body">
+        {total === 0 ? (
+          <EmptyState title="No requests yet" testId="log-empty">
+            <p>
+              Point Claude Code at <code>{data.server.baseUrl}</code>, or JetBrains AI Assistant and OpenAI SDKs at{' '}
+              <code>{data.server.openaiBaseUrl}</code>. Requests show up here as they happen.
+            </p>
+            <p className="muted">The Overview tab has copy-ready settings for each client.</p>
+          </EmptyState>
+        ) : rows.length === 0 ? (
+          <EmptyState title="No request matches" testId="log-no-match">
+            <p>{hasActiveFilters(filters) ? 'Loosen the filters or reset them.' : 'New requests are hidden while the list is paused.'}</p>
+            {hasActiveFilters(filters) && (
+              <button type="button" className="button" onClick={() => setFilters(emptyFilters)}>
+                Reset filters
+              </button>
+            )}
+          </EmptyState>
+        ) : (
+          <LogTable rows={rows} selectedId={selectedId} onSelect={onSelect} onOpen={onOpen} />
+        )}
+        {detailOpen && selected && <DetailPanel record={selected} onClose={() => setDetailOpen(false)} />}
+      </div>
+    </div>
+  );
+}
