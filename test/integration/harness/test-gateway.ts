@@ -93,7 +93,7 @@ export async function startTestGateway(options: TestGatewayOptions): Promise<Tes
 }
 
 /** A config with one Anthropic and one OpenAI model pointing at fake upstreams. */
-export function twoProviderYaml(anthropicUrl: string, openaiUrl: string, extra = ''): string {
+export function twoProviderYaml(anthropicUrl: string, openaiUrl: string, extra = '', extraModels = ''): string {
   return `model_list:
   - model_name: claude-sonnet-4.5
     litellm_params:
@@ -110,7 +110,7 @@ export function twoProviderYaml(anthropicUrl: string, openaiUrl: string, extra =
       model: openai/gpt-4o-2024-08-06
       api_base: ${openaiUrl}/v1
       api_key: os.environ/TEST_OPENAI_KEY
-user_id_mappings:
+${extraModels}user_id_mappings:
   custom_header: x-memory-user-id
   header_patterns:
     - header: user-agent
