@@ -1,6 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { createServer } from 'node:net';
 import type { Server } from 'node:net';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createHarness, alive, rejection } from './harness';
 import type { SpawnFn } from '../../../main/core/backends/supervisor';
 
@@ -92,6 +94,15 @@ describe('supervisor start failures', () => {
     const error = await rejection(h.supervisor.start());
     expect(error.code).toBe('BINARY_CONFIG_REJECTED');
     expect(error.message).toContain('model_list[0]');
+  });
+
+  it('an unusable data dir fails with a catalogued error instead of a raw exception', async () => {
+    const h = await createHarness({ dataDir: join(fileURLToPath(import.meta.url), 'not-a-dir') });
+    const error = await rejection(h.supervisor.start());
+    expect(error.code).toBe('INTERNAL');
+    expect(error.message).toMatch(/ENOTDIR|EEXIST/);
+    expect(h.supervisor.state().status).toBe('failed');
+    expect(h.spawns).toHaveLength(0);
   });
 
   it('a child that never becomes ready is killed after readyTimeoutMs', async () => {

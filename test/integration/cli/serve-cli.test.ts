@@ -1,0 +1,111 @@
+// `switchboard serve` as a user runs it: banner without the key, generated secrets (0600), graceful
+// SIGTERM with an in-flight request finishing, one-line port-in-use and config errors.
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { anthropicStreamSteps, gate, startFakeAnthropic } from '../../fixtures/fake-upstreams';
+import type { FakeUpstream } from '../../fixtures/fake-upstreams';
+import { runCli } from './cli-process';
+
+let dataDir: string;
+let anthropic: FakeUpstream;
+let configFile: string;
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'switchboard-cli-'));
+  anthropic = await startFakeAnthropic();
+  configFile = join(dataDir, 'my-litellm-config.yaml');
+  await writeFile(configFile, `model_list:
+  - model_name: claude-*
+    litellm_params:
+      model: anthropic/claude-*
+      api_base: ${anthropic.url}
+      api_key: os.environ/CLI_TEST_ANTHROPIC_KEY
+`);
+});
+
+afterAll(async () => {
+  await anthropic?.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+const env = () => ({ SWITCHBOARD_DATA_DIR: dataDir, CLI_TEST_ANTHROPIC_KEY: 'sk-ant-cli-test-key-987654321', HOME: dataDir });
+
+describe('switchboard serve', () => {
+  it('prints where to point clients, never the key; keeps generated secrets at 0600; stops gracefully on SIGTERM', async () => {
+    const run = runCli(['serve', '--config', configFile, '--port', '0'], env());
+    const out = await run.waitForStdout(/Dashboard:.*\n/);
+    const base = /ANTHROPIC_BASE_URL=(http:\/\/127\.0\.0\.1:\d+)/.exec(out)![1]!;
+    const key = (await readFile(join(dataDir, 'master-key'), 'utf8')).trim();
+    expect((await stat(join(dataDir, 'master-key'))).mode & 0o777).toBe(0o600);
+    expect((await stat(join(dataDir, 'admin-token'))).mode & 0o777).toBe(0o600);
+    expect(out).toContain('/v1');
+    expect(out).toMatch(/fingerprint [0-9a-f]{8}/);
+    expect(out + run.stderr()).not.toContain(key);
+
+    // a stream in flight when SIGTERM arrives still finishes
+    const hold = gate();
+    const steps = anthropicStreamSteps(['a', 'b']);
+    steps[3] = { ...steps[3]!, waitFor: hold.promise };
+    anthropic.queue({ kind: 'sse', steps });
+    const res = await fetch(`${base}/v1/messages`, {
+      method: 'POST',
+      headers: { 'x-api-key': key, 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'claude-opus-4-8', max_tokens: 5, stream: true, messages: [{ role: 'user', content: 'x' }] }),
+    });
+    const reader = res.body!.getReader();
+    await reader.read();
+    run.child.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 150));
+    hold.open();
+    let text = '';
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += new TextDecoder().decode(value);
+    }
+    expect(text).toContain('message_stop');
+    expect(await run.exited).toBe(0);
+    expect(run.stdout() + run.stderr()).not.toContain(key);
+  });
+
+  it('reuses the generated key on the next start', async () => {
+    const key = (await readFile(join(dataDir, 'master-key'), 'utf8')).trim();
+    const run = runCli(['serve', '--config', configFile, '--port', '0'], env());
+    await run.waitForStdout(/Dashboard:/);
+    expect((await readFile(join(dataDir, 'master-key'), 'utf8')).trim()).toBe(key);
+    run.child.kill('SIGINT');
+    expect(await run.exited).toBe(0);
+  });
+
+  it('says in one line that the port is taken, and exits non-zero', async () => {
+    const blocker = createServer();
+    await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', r));
+    const port = (blocker.address() as AddressInfo).port;
+    const run = runCli(['serve', '--config', configFile, '--port', String(port)], env());
+    const code = await run.exited;
+    blocker.close();
+    expect(code).not.toBe(0);
+    const lines = run.stderr().trim().split('\n').filter((l) => l.includes(String(port)));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/--port/);
+  });
+
+  it('names the file, line and key of a config error, and exits non-zero', async () => {
+    const bad = join(dataDir, 'bad.yaml');
+    await writeFile(bad, 'model_list:\n  - model_name: x\n    litellm_params:\n      model: anthropic/x\nswitchboard:\n  port: "not a port"\n');
+    const run = runCli(['serve', '--config', bad], env());
+    expect(await run.exited).not.toBe(0);
+    expect(run.stderr()).toContain(`${bad}:6`);
+    expect(run.stderr()).toContain('switchboard.port');
+  });
+
+  it('rejects unknown flags with usage', async () => {
+    const run = runCli(['serve', '--prot', '1'], env());
+    expect(await run.exited).toBe(2);
+    expect(run.stderr()).toContain('Usage:');
+  });
+});
