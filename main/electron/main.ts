@@ -1,0 +1,138 @@
+// Electron composition root (bundled to dist/electron/main.cjs). Builds the real deps (Electron facade,
+// electron-store, pino, loadConfig/createGateway) and hands them to runShell; no logic of its own.
+import { existsSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import ElectronStore from 'electron-store';
+import { defaultDataDir, loadConfig } from '../core/config';
+import { EMBEDDED_DEFAULT_CONFIG } from '../core/config/embedded-default';
+import { fingerprint } from '../core/events/fingerprint';
+import { createLogger } from '../core/events/logger';
+import { createGateway } from '../core/gateway';
+import type { Gateway } from '../core/gateway-types';
+import { removeInstance, writeInstance } from '../node/instance-file';
+import { createElectronFacade } from './electron-facade';
+import { createGatewayRunner } from './gateway-runner';
+import { autostartFilePath, createLoginItem } from './login-item';
+import { findFreePort } from './port-probe';
+import { createSecretStore, SECRETS_FILE_NAME } from './secrets/secret-store';
+import { SETTINGS_FILE_NAME } from './settings/settings-schema';
+import { openSettings, type StoreLike } from './settings/settings-store';
+import { runShell } from './shell';
+
+const APP_LOG_FILE = 'switchboard.log';
+/** the app log is rotated once at start past this size (one old copy kept) */
+const APP_LOG_MAX_BYTES = 5 * 1024 * 1024;
+
+function openAppLog(dir: string): number {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const file = join(dir, APP_LOG_FILE);
+  try {
+    if (statSync(file).size > APP_LOG_MAX_BYTES) renameSync(file, join(dir, 'switchboard.1.log'));
+  } catch {
+    // no log yet
+  }
+  return openSync(file, 'a', 0o600);
+}
+
+async function ensureConfigFile(path: string): Promise<void> {
+  if (existsSync(path)) return;
+  await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+  // 'wx': never overwrite a file that appeared in the meantime.
+  await writeFile(path, EMBEDDED_DEFAULT_CONFIG, { mode: 0o600, flag: 'wx' }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EEXIST') throw error;
+  });
+}
+
+async function main(): Promise<void> {
+  const env = process.env;
+  const platform = process.platform;
+  const homeDir = homedir();
+  const facade = createElectronFacade({ trayIconDir: join(__dirname, 'tray') });
+  const fallbackDataDir = defaultDataDir(platform, env, homeDir);
+
+  let running: Gateway | null = null;
+  const logger = createLogger({
+    level: env.SWITCHBOARD_LOG_LEVEL ?? 'info',
+    destination: openAppLog(fallbackDataDir),
+    secrets: () => (running ? [running.config.masterKey, running.config.adminToken] : []),
+  });
+
+  const userData = facade.getPath('userData');
+  const { settings, setAsideTo } = openSettings({
+    createStore: (options) => new ElectronStore(options) as unknown as StoreLike,
+    filePath: join(userData, `${SETTINGS_FILE_NAME}.json`),
+    renameFile: renameSync,
+    now: Date.now,
+    logger,
+  });
+  if (setAsideTo) logger.warn({ setAsideTo }, 'settings reset to defaults');
+
+  const secretStore = createSecretStore({
+    file: new ElectronStore({ name: SECRETS_FILE_NAME }),
+    safeStorage: facade.safeStorage,
+    fingerprint,
+    logger,
+  });
+
+  const runner = createGatewayRunner({
+    loadConfig,
+    createGateway,
+    settings: () => settings.get(),
+    providerKeys: () => secretStore.decryptAll(),
+    env,
+    platform,
+    homeDir,
+    version: facade.getVersion(),
+    rendererDir: existsSync(join(__dirname, '..', 'renderer', 'index.html')) ? join(__dirname, '..', 'renderer') : null,
+    logger,
+    findFreePort,
+    // `switchboard mode …` on the command line finds the app's gateway through <dataDir>/instance.json.
+    async onListening(gateway, server) {
+      running = gateway;
+      await writeInstance(gateway.config.switchboard.dataDir, { pid: process.pid, baseUrl: server.baseUrl, startedAt: server.startedAt });
+    },
+    async onStopped(gateway) {
+      if (running === gateway) running = null;
+      await removeInstance(gateway.config.switchboard.dataDir, process.pid);
+    },
+  });
+
+  const loginItem = createLoginItem({
+    platform,
+    facade,
+    autostartFile: autostartFilePath(homeDir, env),
+    command: env.APPIMAGE ? [env.APPIMAGE] : [process.execPath],
+    writeFile: (path, content) => {
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, content, { mode: 0o644 });
+    },
+    removeFile: (path) => rmSync(path, { force: true }),
+    fileExists: existsSync,
+  });
+
+  const shell = await runShell({
+    facade,
+    runner,
+    settings,
+    loginItem,
+    logger,
+    preloadPath: join(__dirname, 'preload.cjs'),
+    fallbackDataDir,
+    fileExists: existsSync,
+    ensureConfigFile,
+    now: Date.now,
+    setTimer: (fn, ms) => {
+      const timer = setTimeout(fn, ms);
+      return () => clearTimeout(timer);
+    },
+  });
+  if (!shell) return;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => facade.quit());
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`switchboard: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,126 @@
+// Desktop notifications for what needs the user: the legacy backend crashed or the gateway fell back to
+// SDK mode, a mode switch failed, the port is taken. Deciding is pure (event -> spec); the notifier
+// scrubs known secrets from the text and drops repeats of the same notice within a short window.
+import { scrubSecrets } from '../../shared/redact';
+import type { ModeResult } from '../../shared/protocol/admin-api';
+import type { GatewayEvent } from '../../shared/protocol/events';
+import type { Mode } from '../../shared/protocol/records';
+import type { NotificationSpec } from './facade-types';
+import type { StartProblem } from './start-error';
+import { MODE_LABELS } from './tray/tray-view';
+
+export function notificationForEvent(event: GatewayEvent): NotificationSpec | null {
+  switch (event.type) {
+    case 'backend.state': {
+      const { backend } = event;
+      if (backend.status === 'crashed') {
+        return {
+          id: `backend-crashed-${backend.kind}`,
+          title: `${MODE_LABELS[backend.kind]} backend crashed`,
+          body: backend.reason ?? 'The backend process exited unexpectedly; Switchboard is restarting it.',
+          action: { kind: 'open-window' },
+        };
+      }
+      if (backend.status === 'failed') {
+        return {
+          id: `backend-failed-${backend.kind}`,
+          title: `${MODE_LABELS[backend.kind]} backend failed`,
+          body: backend.reason ?? 'The backend could not be started.',
+          action: { kind: 'open-window' },
+        };
+      }
+      return null;
+    }
+    case 'mode.changed': {
+      const last = event.mode.lastSwitch;
+      if (!last) return null;
+      if (last.kind === 'fallback') {
+        return {
+          id: 'mode-fallback',
+          title: `Fell back to ${MODE_LABELS[last.to]} mode`,
+          body: last.reason ?? `The ${last.from ? MODE_LABELS[last.from] : 'previous'} backend stopped working.`,
+          action: { kind: 'open-window' },
+        };
+      }
+      if (!last.ok && (last.kind === 'switch' || last.kind === 'rollback')) {
+        return modeSwitchFailed(last.to, last.reason);
+      }
+      return null;
+    }
+    default:
+      return null;
+  }
+}
+
+/** The answer of a mode switch the user asked for from the tray. */
+export function notificationForModeResult(result: ModeResult, requested: Mode): NotificationSpec | null {
+  if (result.ok) return null;
+  return modeSwitchFailed(requested, result.error?.message ?? null);
+}
+
+function modeSwitchFailed(target: Mode, reason: string | null): NotificationSpec {
+  return {
+    id: `mode-switch-failed-${target}`,
+    title: `Could not switch to ${MODE_LABELS[target]} mode`,
+    body: reason ?? 'The switch did not complete; the previous mode stays active.',
+    action: { kind: 'open-window' },
+  };
+}
+
+export function notificationForStartProblem(problem: StartProblem): NotificationSpec {
+  if (problem.kind === 'port-in-use') {
+    const fix = problem.suggestedPort
+      ? ` Click to use port ${problem.suggestedPort} instead (saved as the Port setting).`
+      : ' Choose another port in the tray menu or the config file.';
+    return {
+      id: 'port-in-use',
+      title: problem.port ? `Port ${problem.port} is in use` : 'The port is in use',
+      body: `Another program is listening on it, so the gateway did not start.${fix}`,
+      ...(problem.suggestedPort ? { action: { kind: 'use-port' as const, port: problem.suggestedPort } } : {}),
+    };
+  }
+  return {
+    id: `start-failed-${problem.kind}`,
+    title: problem.kind === 'config' ? 'Config file has errors' : 'The gateway did not start',
+    body: problem.message,
+    action: problem.kind === 'config' ? { kind: 'open-config' } : { kind: 'open-logs' },
+  };
+}
+
+export interface NotifierOptions {
+  show(spec: NotificationSpec): void;
+  now(): number;
+  /** secrets that must never appear in a notification (master key, provider keys) */
+  secrets(): string[];
+  /** the same id is not shown again within this many ms */
+  repeatAfterMs?: number;
+}
+
+export interface Notifier {
+  notify(spec: NotificationSpec | null): boolean;
+}
+
+/** Platforms cut long bodies anyway; a bounded body keeps a runaway error message readable. */
+const BODY_MAX = 300;
+
+export function createNotifier(options: NotifierOptions): Notifier {
+  const repeatAfter = options.repeatAfterMs ?? 60_000;
+  const lastShown = new Map<string, number>();
+  return {
+    notify(spec) {
+      if (!spec) return false;
+      const now = options.now();
+      const previous = lastShown.get(spec.id);
+      if (previous !== undefined && now - previous < repeatAfter) return false;
+      lastShown.set(spec.id, now);
+      const secrets = options.secrets();
+      const body = scrubSecrets(spec.body, secrets);
+      options.show({
+        ...spec,
+        title: scrubSecrets(spec.title, secrets),
+        body: body.length <= BODY_MAX ? body : `${body.slice(0, BODY_MAX - 1)}…`,
+      });
+      return true;
+    },
+  };
+}

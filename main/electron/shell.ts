@@ -1,0 +1,204 @@
+// The desktop around the gateway: single instance, tray, window, notifications, quit. Everything it touches
+// comes in through ShellDeps (the Electron facade, the gateway runner, settings, secrets), so the whole
+// lifecycle runs in plain Node under test with fakes.
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import type { GatewayEvent } from '../../shared/protocol/events';
+import type { Gateway } from '../core/gateway-types';
+import type { ElectronFacade } from './facade-types';
+import type { GatewayRunner } from './gateway-runner';
+import { registerIpcHandlers } from './ipc-handlers';
+import { launchedHidden, type LoginItem } from './login-item';
+import { createNotifier, notificationForEvent, notificationForStartProblem, type Notifier } from './notifications';
+import { createQuitSequence, type QuitSequence } from './quit-sequence';
+import type { SettingsAccess } from './settings/settings-store';
+import { createShellActions, type ShellActions } from './shell-actions';
+import { createTrayController, type TrayController } from './tray/tray-controller';
+import { initialTrayModel, trayFailed, trayStarting, trayStopping } from './tray/tray-state';
+import { createMainWindowController, type MainWindowController } from './window/main-window';
+import { DASHBOARD_CSP, originOf } from './window/window-security';
+
+export interface ShellDeps {
+  facade: ElectronFacade;
+  runner: GatewayRunner;
+  settings: SettingsAccess;
+  loginItem: LoginItem;
+  logger: Logger;
+  preloadPath: string;
+  /** data dir used while no gateway runs (defaultDataDir); logs and config.yaml are found there */
+  fallbackDataDir: string;
+  fileExists(path: string): boolean;
+  /** writes the embedded default config to `path` if nothing is there yet */
+  ensureConfigFile(path: string): Promise<void>;
+  now(): number;
+  setTimer(fn: () => void, ms: number): () => void;
+  /** extra time past the gateway's shutdown grace before quitting regardless */
+  quitMarginMs?: number;
+}
+
+export interface Shell {
+  tray: TrayController;
+  window: MainWindowController;
+  quit: QuitSequence;
+  actions: ShellActions;
+  /** (re)starts the gateway; resolves when it listens or has failed */
+  startGateway(): Promise<void>;
+  gateway(): Gateway | null;
+}
+
+const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
+
+/** Returns null when another instance already runs (this one quits and that one shows its window). */
+export async function runShell(deps: ShellDeps): Promise<Shell | null> {
+  const { facade, runner, settings, logger } = deps;
+  if (!facade.requestSingleInstanceLock()) {
+    facade.quit();
+    return null;
+  }
+
+  let tray: TrayController | null = null;
+  let stopFollowing: (() => void) | null = null;
+  let lastGrace = DEFAULT_SHUTDOWN_GRACE_MS;
+
+  const gateway = (): Gateway | null => runner.current();
+  const dataDir = (): string => gateway()?.config.switchboard.dataDir ?? deps.fallbackDataDir;
+  const configFile = (): string =>
+    gateway()?.config.source.path ?? settings.get().configPath ?? join(dataDir(), 'config.yaml');
+  const secrets = (): string[] => {
+    const config = gateway()?.config;
+    if (!config) return [];
+    const keys = config.models.map((m) => m.apiKey).filter((k): k is string => Boolean(k));
+    return [config.masterKey, config.adminToken, ...keys, ...(config.switchboard.supermemoryApiKey ? [config.switchboard.supermemoryApiKey] : [])];
+  };
+
+  const notifier: Notifier = createNotifier({
+    now: deps.now,
+    secrets,
+    show: (spec) => {
+      if (!facade.notificationsSupported()) return;
+      facade.showNotification(spec, () => {
+        if (spec.action) void actions.dispatch(spec.action);
+      });
+    },
+  });
+
+  const window = createMainWindowController({
+    facade,
+    preloadPath: deps.preloadPath,
+    loadBounds: () => settings.get().windowBounds,
+    saveBounds: (bounds) => settings.set('windowBounds', bounds),
+    onError: (message) => logger.warn({ message }, 'window problem'),
+    onLoaded: (url) => logger.info({ url }, 'dashboard loaded'),
+  });
+
+  const quit = createQuitSequence({
+    stopGateway: () => runner.stop(),
+    beforeStop() {
+      window.allowClose();
+      stopFollowing?.();
+      stopFollowing = null;
+      tray?.detach();
+      tray?.update(trayStopping);
+    },
+    afterStop() {
+      window.close();
+      tray?.destroy();
+      logger.flush?.();
+    },
+    quit: () => facade.quit(),
+    deadlineMs: () => lastGrace + (deps.quitMarginMs ?? 5_000),
+    setTimer: deps.setTimer,
+    logger,
+  });
+
+  const follow = (running: Gateway): void => {
+    stopFollowing?.();
+    stopFollowing = running.admin.onEvent((event: GatewayEvent) => {
+      notifier.notify(notificationForEvent(event));
+      if (event.type === 'mode.changed' && settings.get().mode !== event.mode.mode) {
+        settings.set('mode', event.mode.mode);
+      }
+    });
+  };
+
+  const startGateway = async (): Promise<void> => {
+    stopFollowing?.();
+    stopFollowing = null;
+    tray?.detach();
+    tray?.update(trayStarting);
+    const outcome = await runner.restart();
+    if (quit.state() !== 'running') return;
+    if (outcome.ok) {
+      lastGrace = outcome.gateway.config.switchboard.shutdownGraceMs;
+      for (const warning of outcome.warnings) logger.warn({ warning }, 'config warning');
+      facade.installSessionPolicy({ dashboardOrigin: originOf(outcome.server.baseUrl) ?? '', contentSecurityPolicy: DASHBOARD_CSP });
+      tray?.attach(outcome.gateway.admin);
+      follow(outcome.gateway);
+      await window.gatewayChanged(outcome.server.baseUrl);
+      return;
+    }
+    logger.error({ kind: outcome.problem.kind, message: outcome.problem.message }, 'gateway did not start');
+    tray?.update((model) => trayFailed(model, { message: outcome.problem.message, suggestedPort: outcome.problem.suggestedPort }));
+    notifier.notify(notificationForStartProblem(outcome.problem));
+    await window.gatewayChanged(null);
+  };
+
+  const actions = createShellActions({
+    facade,
+    gateway,
+    window,
+    tray: () => tray,
+    settings,
+    loginItem: deps.loginItem,
+    notifier,
+    logger,
+    dataDir,
+    configFile,
+    ensureConfigFile: deps.ensureConfigFile,
+    startGateway,
+  });
+
+  facade.onSecondInstance(() => void actions.dispatch({ kind: 'open-window' }));
+  facade.onActivate(() => void actions.dispatch({ kind: 'open-window' }));
+  // A tray app keeps running with no window open.
+  facade.onWindowAllClosed(() => undefined);
+  facade.onBeforeQuit((preventQuit) => quit.onBeforeQuit(preventQuit));
+
+  await facade.whenReady();
+
+  const startAtLogin = deps.loginItem.isEnabled();
+  if (settings.get().startAtLogin !== startAtLogin) settings.set('startAtLogin', startAtLogin);
+  tray = createTrayController({
+    tray: facade.createTray('switching', 'Switchboard · Starting…', (action) => void actions.dispatch(action)),
+    initial: initialTrayModel(settings.get().mode, startAtLogin),
+    menuContext: () => ({ configFileExists: deps.fileExists(configFile()) }),
+  });
+  logger.info('tray created');
+
+  registerIpcHandlers(facade, {
+    bootstrap: () => {
+      const running = gateway();
+      const baseUrl = tray?.view().baseUrl;
+      return running && baseUrl ? { adminUrl: baseUrl, adminToken: running.config.adminToken } : null;
+    },
+    openExternal: (url) => facade.openExternal(url),
+    openLogsFolder: () => actions.dispatch({ kind: 'open-logs' }),
+    openConfigFile: () => actions.dispatch({ kind: 'open-config' }),
+    setStartAtLogin: (enabled) => actions.dispatch({ kind: 'set-start-at-login', enabled }),
+    quit: () => actions.dispatch({ kind: 'quit' }),
+  });
+
+  await startGateway();
+  if (gateway() && !launchedHidden(facade.argv, facade.wasOpenedAtLogin())) {
+    await actions.dispatch({ kind: 'open-window' });
+  }
+
+  return {
+    tray,
+    window,
+    quit,
+    actions,
+    startGateway,
+    gateway,
+  };
+}
