@@ -1,0 +1,285 @@
+// The legacy backend's child process: start it on a free loopback port with a generated config, wait
+// for readiness, restart it when it crashes (until it crashes too often), stop it without leaving
+// anything behind. State changes go to onState; the binary backend forwards requests to baseUrl().
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import { GatewayError, isGatewayError } from '../../../../shared/errors';
+import type { BackendState, BackendStatus } from '../../../../shared/protocol/records';
+import { describeEnd, spawnChild } from './child-process';
+import type { ChildEnd, ChildHandle } from './child-process';
+import { createCrashPolicy } from './crash-policy';
+import {
+  cancelledError, classifyEarlyExit, configRejectedError, crashLoopError, missingExtrasError, notFoundError,
+  portConflictError, readyTimeoutError,
+} from './failures';
+import { findFreePort } from './free-port';
+import { CONFIG_FILE_NAME, MASTER_KEY_ENV, writeLitellmConfig } from './litellm-config';
+import { createLogSink } from './log-sink';
+import { LIVELINESS_PATH, waitUntilLive } from './readiness';
+import { scrubLine } from './scrub-line';
+import { reapStaleChild, removePidFile, writePidFile } from './stale-child';
+import { killGroupNow, terminateChild } from './terminate';
+import type { Supervisor, SupervisorOptions } from './types';
+
+export const LOG_FILE_NAME = 'litellm.log';
+const RING_LINES = 500;
+const STATE_TAIL_LINES = 20;
+/** How long to wait for a dead child's last output before judging why it died. */
+const DRAIN_WAIT_MS = 500;
+
+type LaunchOutcome =
+  | { kind: 'ready' }
+  | { kind: 'port-conflict'; port: number; lines: string[] }
+  | { kind: 'crashed'; end: ChildEnd; lines: string[] };
+
+export function createSupervisor(options: SupervisorOptions): Supervisor {
+  const host = options.host ?? '127.0.0.1';
+  const now = options.now ?? Date.now;
+  const platform = options.platform ?? process.platform;
+  const { logger, dataDir, command } = options;
+  const windowMs = options.crashWindowMs ?? 60_000;
+  const logFile = join(dataDir, LOG_FILE_NAME);
+  // Per run, never persisted: only this gateway process can talk to the child. LiteLLM wants `sk-` keys.
+  const token = `sk-switchboard-${randomBytes(24).toString('base64url')}`;
+  const log = createLogSink({
+    file: logFile,
+    maxBytes: options.logMaxBytes ?? 5 * 1024 * 1024,
+    ringSize: RING_LINES,
+    scrub: (line) => scrubLine(line, [token, ...options.secrets()]),
+    now,
+    onFileError: (error) => logger.warn({ file: logFile, error: String(error) }, 'cannot write the LiteLLM log file; keeping output in memory only'),
+  });
+  const crashes = createCrashPolicy({
+    now,
+    backoffMs: options.restartBackoffMs ?? [500, 2000, 5000],
+    maxCrashes: options.maxCrashes ?? 3,
+    windowMs,
+  });
+
+  let status: BackendStatus = 'stopped';
+  let reason: string | null = null;
+  let since = now();
+  let restarts = 0;
+  let child: ChildHandle | null = null;
+  let lastPort: number | null = null;
+  let forcedKill = false;
+  /** One start()…stop() span; stop() aborts it and every async step of that span checks it. */
+  let cycle = new AbortController();
+  /** The start or restart under way, if any. */
+  let flow: Promise<void> | null = null;
+  let stopping: Promise<void> | null = null;
+
+  function snapshot(): BackendState {
+    return {
+      kind: 'binary', status, reason, since,
+      pid: child?.pid ?? null,
+      port: child?.port ?? null,
+      inFlight: 0,
+      restarts,
+      logTail: log.tail(STATE_TAIL_LINES),
+    };
+  }
+
+  function setStatus(next: BackendStatus, why: string | null): void {
+    status = next;
+    reason = why;
+    since = now();
+    const details = { status: next, reason: why, pid: child?.pid ?? null, port: child?.port ?? null };
+    if (next === 'failed' || next === 'crashed') logger.warn(details, 'LiteLLM backend state');
+    else logger.info(details, 'LiteLLM backend state');
+    try {
+      options.onState?.(snapshot());
+    } catch (error) {
+      logger.error({ error: String(error) }, 'LiteLLM onState listener threw');
+    }
+  }
+
+  function fail(error: GatewayError): GatewayError {
+    child = null;
+    setStatus('failed', error.message);
+    void removePidFile(dataDir).catch(() => undefined);
+    return error;
+  }
+
+  function track(run: Promise<void>): Promise<void> {
+    flow = run;
+    const clear = (): void => {
+      if (flow === run) flow = null;
+    };
+    run.then(clear, clear);
+    return run;
+  }
+
+  async function terminate(handle: ChildHandle): Promise<void> {
+    const result = await terminateChild(handle, options.stopGraceMs, platform);
+    forcedKill = forcedKill || result.forced;
+    if (result.forced) log.note(`pid ${handle.pid} ignored SIGTERM for ${options.stopGraceMs} ms; killed with SIGKILL`);
+    if (child === handle) child = null;
+  }
+
+  function childEnv(): Record<string, string> {
+    const env: Record<string, string> = {};
+    for (const [name, value] of Object.entries(options.env)) if (value !== undefined) env[name] = value;
+    env[MASTER_KEY_ENV] = token;
+    env.SWITCHBOARD_PARENT_PID = String(options.parentPid ?? process.pid);
+    env.PYTHONUNBUFFERED = '1'; // line-by-line output, so the log tail is current when it crashes
+    return env;
+  }
+
+  async function launchOnce(signal: AbortSignal, freshPort: boolean): Promise<LaunchOutcome> {
+    const port = await findFreePort(freshPort ? 0 : (lastPort ?? options.preferredPort), host);
+    const configFile = await writeLitellmConfig(dataDir, options.litellmDocument);
+    if (signal.aborted) throw cancelledError();
+    lastPort = port;
+    const mark = log.mark();
+    const args = [...options.args, '--config', configFile, '--port', String(port), '--host', host];
+    const handle = spawnChild({ spawn: options.spawn, command, args, env: childEnv(), cwd: dataDir, port, log });
+    child = handle;
+    setStatus('starting', `starting ${command} on ${host}:${port}`);
+    if (handle.pid !== undefined) {
+      log.note(`started ${command} (pid ${handle.pid}) on ${host}:${port}`);
+      await writePidFile(dataDir, { pid: handle.pid, port, configFile, startedAt: now() }).catch((error: unknown) =>
+        logger.warn({ error: String(error) }, 'cannot write the LiteLLM pid file'));
+    }
+
+    const childGone = new AbortController();
+    void handle.ended.then(() => childGone.abort());
+    const readiness = await waitUntilLive({
+      host, port,
+      timeoutMs: options.readyTimeoutMs,
+      intervalMs: options.pollIntervalMs ?? 150,
+      signal: AbortSignal.any([signal, childGone.signal]),
+    });
+    if (readiness === 'live') {
+      watchWhileReady(handle, signal);
+      setStatus('ready', null);
+      return { kind: 'ready' };
+    }
+    if (signal.aborted) {
+      await terminate(handle);
+      throw cancelledError();
+    }
+    if (readiness === 'timeout') {
+      log.note(`no answer on ${LIVELINESS_PATH} within ${options.readyTimeoutMs} ms; stopping pid ${handle.pid}`);
+      await terminate(handle);
+      throw fail(readyTimeoutError(host, port, options.readyTimeoutMs, logFile, log.childLinesSince(mark)));
+    }
+    const end = await handle.ended;
+    await Promise.race([handle.drained, delay(DRAIN_WAIT_MS)]);
+    if (child === handle) child = null;
+    const lines = log.childLinesSince(mark);
+    if (end.kind === 'spawn-error') throw fail(notFoundError(command, options.pinnedVersion, end.error));
+    log.note(`${command} ${describeEnd(end)} before it became ready`);
+    switch (classifyEarlyExit(lines)) {
+      case 'port-conflict':
+        return { kind: 'port-conflict', port, lines };
+      case 'missing-extras':
+        throw fail(missingExtrasError(command, options.pinnedVersion, lines));
+      case 'config-rejected':
+        throw fail(configRejectedError(describeEnd(end), join(dataDir, CONFIG_FILE_NAME), logFile, lines));
+      default:
+        return { kind: 'crashed', end, lines };
+    }
+  }
+
+  async function runUntilReady(signal: AbortSignal, firstDelayMs: number | null, reapFirst: boolean): Promise<void> {
+    if (reapFirst) {
+      await reapStaleChild({ dataDir, host, graceMs: options.stopGraceMs, platform, logger }).catch((error: unknown) =>
+        logger.warn({ error: String(error) }, 'could not check for a LiteLLM child left behind'));
+    }
+    let delayMs = firstDelayMs;
+    const conflictPorts: number[] = [];
+    for (;;) {
+      if (delayMs !== null) {
+        await delay(delayMs, undefined, { signal }).catch(() => undefined);
+        if (signal.aborted) throw cancelledError();
+        restarts += 1;
+      }
+      if (signal.aborted) throw cancelledError();
+      const outcome = await launchOnce(signal, conflictPorts.length > 0).catch((error: unknown) => {
+        if (isGatewayError(error)) throw error;
+        // our own I/O (data dir not writable, no loopback port): still a clear, catalogued failure
+        throw fail(new GatewayError('INTERNAL', `Could not prepare the LiteLLM child: ${String(error)}`, { cause: error }));
+      });
+      if (outcome.kind === 'ready') return;
+      if (outcome.kind === 'port-conflict') {
+        // Someone took the port between our check and the child's bind: one more try on a fresh port.
+        conflictPorts.push(outcome.port);
+        if (conflictPorts.length >= 2) throw fail(portConflictError(host, conflictPorts, outcome.lines));
+        delayMs = null;
+        continue;
+      }
+      const verdict = crashes.record();
+      if (verdict.giveUp) throw fail(crashLoopError(verdict.count, windowMs, describeEnd(outcome.end), outcome.lines));
+      setStatus('crashed', `LiteLLM ${describeEnd(outcome.end)} before it became ready; restarting in ${verdict.delayMs} ms`);
+      delayMs = verdict.delayMs;
+    }
+  }
+
+  function watchWhileReady(handle: ChildHandle, signal: AbortSignal): void {
+    void handle.ended.then(async (end) => {
+      if (signal.aborted || child !== handle) return; // stopped on purpose
+      await Promise.race([handle.drained, delay(DRAIN_WAIT_MS)]);
+      if (signal.aborted || child !== handle) return;
+      child = null;
+      log.note(`${command} (pid ${handle.pid}) ${describeEnd(end)}`);
+      const verdict = crashes.record();
+      if (verdict.giveUp) {
+        fail(crashLoopError(verdict.count, windowMs, describeEnd(end), log.tail(STATE_TAIL_LINES)));
+        return;
+      }
+      setStatus('crashed', `LiteLLM ${describeEnd(end)}; restarting in ${verdict.delayMs} ms`);
+      track(runUntilReady(signal, verdict.delayMs, false)).catch((error: unknown) =>
+        logger.debug({ error: String(error) }, 'LiteLLM restart ended without a ready child'));
+    });
+  }
+
+  async function start(): Promise<void> {
+    if (stopping) await stopping;
+    if (status === 'ready') return;
+    if (flow) return flow;
+    cycle = new AbortController();
+    crashes.reset();
+    restarts = 0;
+    forcedKill = false;
+    return track(runUntilReady(cycle.signal, null, true));
+  }
+
+  async function stopNow(): Promise<void> {
+    cycle.abort();
+    forcedKill = false;
+    if (child || flow) setStatus('stopping', 'stop requested');
+    if (flow) await flow.catch(() => undefined);
+    if (child) await terminate(child);
+    await removePidFile(dataDir).catch(() => undefined);
+    if (status !== 'stopped') {
+      setStatus('stopped', forcedKill ? `LiteLLM ignored SIGTERM for ${options.stopGraceMs} ms and was killed with SIGKILL` : null);
+    }
+  }
+
+  function stop(): Promise<void> {
+    if (!stopping) {
+      const run = stopNow();
+      stopping = run;
+      const clear = (): void => {
+        if (stopping === run) stopping = null;
+      };
+      run.then(clear, clear);
+    }
+    return stopping;
+  }
+
+  return {
+    start,
+    stop,
+    state: snapshot,
+    baseUrl: () => (status === 'ready' && child ? `http://${host.includes(':') ? `[${host}]` : host}:${child.port}` : null),
+    token: () => token,
+    logTail: (lines = 100) => log.tail(Math.min(lines, RING_LINES)),
+    killSync: () => {
+      cycle.abort();
+      killGroupNow(child, platform);
+    },
+  };
+}
