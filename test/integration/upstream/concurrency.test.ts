@@ -41,9 +41,9 @@ function stream(c: UpstreamClient, onDispatch: () => void, signal?: AbortSignal)
   });
 }
 
-/** waits until the fake holds `count` streams at their last event */
+/** waits until exactly `count` streams are open at the fake, all held at their last event */
 async function held(count: number): Promise<void> {
-  while (fake.heldStreams() < count) await new Promise((resolve) => setTimeout(resolve, 5));
+  while (fake.heldStreams() !== count || fake.inFlight() !== count) await new Promise((resolve) => setTimeout(resolve, 5));
 }
 
 describe('per-origin concurrency cap', () => {
