@@ -43,7 +43,9 @@ export function createEventBus(now: () => number, onListenerError?: (error: unkn
   return {
     emit(body) {
       lastSeq += 1;
-      const event = { ...body, seq: lastSeq, ts: now() } as GatewayEvent;
+      // Object.assign, not spread: bodies come in a dozen shapes, and V8's megamorphic spread path costs
+      // microseconds per event on the request path
+      const event = Object.assign({}, body, { seq: lastSeq, ts: now() }) as GatewayEvent;
       if (dispatching) {
         queue.push(event);
         return event;

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_LIST_ENTRIES, createIdentityStats } from '../../../main/core/events/identity-stats';
+import { record } from './fixtures';
+
+describe('identity stats', () => {
+  it('counts requests and errors, tracks lastSeen and what the identity used', () => {
+    const store = createIdentityStats();
+    store.record(record({ identity: 'pycharm-ai', startedAt: 1_000, model: 'gpt-4o' }));
+    const stats = store.record(
+      record({ identity: 'pycharm-ai', startedAt: 2_000, model: 'gpt-4o-mini', status: 429, phase: 'error' }),
+    );
+    expect(stats).toEqual({
+      userId: 'pycharm-ai',
+      requests: 2,
+      errors: 1,
+      lastSeen: 2_000,
+      models: ['gpt-4o-mini', 'gpt-4o'],
+      userAgents: ['OpenAIClientImpl/Java 1.0'],
+      clientApps: ['JetBrains AI Assistant'],
+      matchedBy: ['user-agent ~ OpenAIClientImpl/Java'],
+    });
+  });
+
+  it('describes how each request matched', () => {
+    const store = createIdentityStats({ customHeader: 'X-Memory-User-Id' });
+    store.record(record({ identity: 'alice', identitySource: 'custom-header', matchedPattern: null }));
+    store.record(record({ identity: 'alice', identitySource: 'default', matchedPattern: null }));
+    const stats = store.record(
+      record({
+        identity: 'alice',
+        identitySource: 'pattern',
+        matchedPattern: { header: 'user-agent', pattern: 'claude-cli/', user_id: 'alice' },
+      }),
+    );
+    expect(stats.matchedBy).toEqual(['user-agent ~ claude-cli/', 'default', 'header x-memory-user-id']);
+  });
+
+  it('keeps lists short, unique and most recent first', () => {
+    const store = createIdentityStats();
+    for (let i = 0; i < MAX_LIST_ENTRIES + 5; i += 1) store.record(record({ userAgent: `ua/${i}` }));
+    const stats = store.record(record({ userAgent: 'ua/3' }));
+    expect(stats.userAgents).toHaveLength(MAX_LIST_ENTRIES);
+    expect(stats.userAgents[0]).toBe('ua/3');
+    expect(new Set(stats.userAgents).size).toBe(MAX_LIST_ENTRIES);
+    expect(stats.userAgents[1]).toBe(`ua/${MAX_LIST_ENTRIES + 4}`);
+  });
+
+  it('skips empty values and hands out copies', () => {
+    const store = createIdentityStats();
+    const first = store.record(record({ identity: 'x', model: null, userAgent: '' }));
+    expect(first.models).toEqual([]);
+    expect(first.userAgents).toEqual([]);
+    first.models.push('tampered');
+    store.record(record({ identity: 'y' }));
+    const listed = store.list();
+    expect(listed.map((s) => s.userId)).toEqual(['x', 'y']);
+    expect(listed[0]?.models).toEqual([]);
+  });
+});
