@@ -68,8 +68,12 @@ export function closestModelNames(models: ModelConfig[], name: string, limit = 3
       scored.push({ name: candidate, distance, wildcard: false });
     }
   }
-  // closest first; on a tie a concrete name is the better hint than a pattern
-  scored.sort((a, b) => a.distance - b.distance || Number(a.wildcard) - Number(b.wildcard) || a.name.localeCompare(b.name));
+  // closest first; on a tie a concrete name is a better hint than a pattern, and a longer (more specific)
+  // name better than a shorter one
+  scored.sort(
+    (a, b) =>
+      a.distance - b.distance || Number(a.wildcard) - Number(b.wildcard) || b.name.length - a.name.length || a.name.localeCompare(b.name),
+  );
   return scored.slice(0, Math.max(0, limit)).map((entry) => entry.name);
 }
 
