@@ -4,7 +4,7 @@
 // nested object deeper than the redaction paths reach).
 import { pino, type DestinationStream, type Logger } from 'pino';
 import { REDACTED } from '../../../shared/redact';
-import { scrubText, secretForms } from './redaction';
+import { cachedSecretForms, scrubText } from './redaction';
 
 export type { Logger } from 'pino';
 
@@ -55,16 +55,16 @@ function toDestination(destination: LoggerOptions['destination']): DestinationSt
 }
 
 export function createLogger(options: LoggerOptions): Logger {
-  const { secrets } = options;
+  const forms = options.secrets ? cachedSecretForms(options.secrets) : null;
   return pino(
     {
       level: options.level,
       name: 'switchboard',
       redact: { paths: [...REDACT_PATHS], censor: REDACTED },
-      hooks: secrets
+      hooks: forms
         ? {
             // runs on the serialized line, so it sees message text, error stacks and nested values alike
-            streamWrite: (line) => scrubText(line, secretForms(secrets())),
+            streamWrite: (line) => scrubText(line, forms()),
           }
         : {},
     },
