@@ -12,7 +12,20 @@ export function fnv1a(text: string): number {
   return hash >>> 0;
 }
 
-/** Hue in degrees [0, 360), quantised to 24 steps of 15° so neighbours differ visibly. */
+/** murmur3's finaliser: FNV alone leaves similar names (openai-sdk, anthropic-sdk) on similar hues. */
+function mix(hash: number): number {
+  let h = hash;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+export const HUE_STEPS = 20;
+
+/** Hue in degrees [0, 360), quantised to 20 steps of 18° so two identities differ visibly or not at all. */
 export function identityHue(identity: string): number {
-  return (fnv1a(identity) % 24) * 15;
+  return (mix(fnv1a(identity)) % HUE_STEPS) * (360 / HUE_STEPS);
 }

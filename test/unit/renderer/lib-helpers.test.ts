@@ -21,9 +21,15 @@ describe('backoffDelay', () => {
 describe('identityHue', () => {
   it('is stable per name and spreads common identities apart', () => {
     expect(identityHue('pycharm-ai')).toBe(identityHue('pycharm-ai'));
-    const hues = new Set(['pycharm-ai', 'claude-cli', 'openai-sdk', 'anthropic-sdk', 'default-user'].map(identityHue));
-    expect(hues.size).toBeGreaterThanOrEqual(4);
-    for (const hue of hues) expect(hue % 15).toBe(0);
+    const hues = ['pycharm-ai', 'claude-cli', 'openai-sdk', 'anthropic-sdk', 'default-user'].map(identityHue);
+    // the five identities of the default config get clearly different colours (>= 2 steps apart)
+    for (let i = 0; i < hues.length; i++) {
+      for (let j = i + 1; j < hues.length; j++) {
+        const gap = Math.abs(hues[i]! - hues[j]!);
+        expect(Math.min(gap, 360 - gap)).toBeGreaterThanOrEqual(36);
+      }
+    }
+    for (const hue of hues) expect(hue % 18).toBe(0);
   });
 });
 

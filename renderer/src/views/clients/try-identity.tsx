@@ -7,7 +7,12 @@ import { IdentityChip } from '../../components/identity-chip';
 import { actionErrorText } from '../../hooks/use-action';
 import { parseHeaderLines } from '../../lib/header-lines';
 
-const EXAMPLES = ['OpenAIClientImpl/Java unknown', 'claude-cli/2.0.14 (external, cli)', 'OpenAI/Python 1.99.0', 'x-memory-user-id: my-project'];
+const EXAMPLES: { label: string; text: string }[] = [
+  { label: 'JetBrains', text: 'OpenAIClientImpl/Java unknown' },
+  { label: 'Claude Code', text: 'claude-cli/2.0.14 (external, cli)' },
+  { label: 'OpenAI SDK', text: 'OpenAI/Python 1.99.0' },
+  { label: 'Custom header', text: 'User-Agent: curl/8.5.0\nx-memory-user-id: my-project' },
+];
 
 export function TryIdentity() {
   const { client } = useServices();
@@ -48,9 +53,10 @@ export function TryIdentity() {
         />
         <div className="row-between">
           <span className="examples">
+            <span className="muted small">Try:</span>
             {EXAMPLES.map((ex) => (
-              <button key={ex} type="button" className="link-button small" onClick={() => setText(ex)}>
-                {ex.split(/[ /]/)[0]}
+              <button key={ex.label} type="button" className="link-button small" onClick={() => setText(ex.text)}>
+                {ex.label}
               </button>
             ))}
           </span>

@@ -41,6 +41,12 @@ export const LOG_COLUMNS: LogColumn[] = [
   { id: 'backend', label: 'Backend', cell: (r) => (r.backend === 'sdk' ? 'SDK' : 'Binary') },
   { id: 'status', label: 'Status', cell: (r) => <StatusCell record={r} />, title: (r) => r.errorMessage ?? '' },
   { id: 'ttfb', label: 'TTFB', numeric: true, cell: (r) => formatMs(r.ttfbMs) },
-  { id: 'duration', label: 'Duration', numeric: true, cell: (r) => formatMs(r.durationMs) },
-  { id: 'tokens', label: 'Tokens in/out', numeric: true, cell: (r) => formatTokens(r.usage?.input, r.usage?.output) },
+    {
+    id: 'duration',
+    label: 'Duration',
+    numeric: true,
+    // in flight: say so rather than show a dash that reads like "unknown"
+    cell: (r) => (r.durationMs === null && (r.phase === 'pending' || r.phase === 'streaming') ? <span className="running">running</span> : formatMs(r.durationMs)),
+  },
+  { id: 'tokens', label: 'Tokens', numeric: true, cell: (r) => formatTokens(r.usage?.input, r.usage?.output), title: () => 'input / output tokens' },
 ];
