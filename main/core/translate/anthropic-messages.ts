@@ -64,7 +64,9 @@ function assistantMessage(content: unknown, notes: NoteCollector, quirks: Provid
     const block = asObject(raw);
     const type = asString(block?.type) ?? '';
     if (block?.cache_control !== undefined) notes.add(dropped('cache_control'));
-    if (type === 'text' && typeof block?.text === 'string') text.push(block.text);
+    if (type === 'text' && typeof block?.text === 'string') {
+      if (block.text !== '') text.push(block.text);
+    }
     else if (type === 'tool_use' && block) {
       toolCalls.push({
         id: asString(block.id) ?? `call_sb_${toolCalls.length}`,
@@ -74,7 +76,7 @@ function assistantMessage(content: unknown, notes: NoteCollector, quirks: Provid
     } else if (type === 'thinking' && quirks.echoReasoningContent && typeof block?.thinking === 'string') {
       reasoning.push(block.thinking);
     } else if (type === 'thinking' || type === 'redacted_thinking') {
-      notes.add(dropped(`messages[].content[]`, `${type} block (the provider cannot take it back)`));
+      notes.add(dropped('messages[].content[]', `${type} block: the provider cannot take it back`));
     } else notes.add(dropped('messages[].content[]', `block type ${type.slice(0, 40) || 'missing'}`));
   }
   if (text.length === 0 && toolCalls.length === 0) return undefined;

@@ -22,9 +22,10 @@ export function anthropicTools(tools: unknown, providerPrefix: string, notes: No
     fn.parameters = cleanToolSchema(asObject(tool.input_schema) ?? { type: 'object', properties: {} }, providerPrefix, {
       push: (note) => notes.add(note),
     });
+    if (typeof tool.strict === 'boolean') fn.strict = tool.strict;
     if (tool.cache_control !== undefined) notes.add(dropped('cache_control'));
     for (const key of Object.keys(tool)) {
-      if (!['name', 'description', 'input_schema', 'cache_control', 'type'].includes(key)) notes.add(dropped(`tools[].${key.slice(0, 40)}`));
+      if (!['name', 'description', 'input_schema', 'cache_control', 'type', 'strict'].includes(key)) notes.add(dropped(`tools[].${key.slice(0, 40)}`));
     }
     out.push({ type: 'function', function: fn });
   }

@@ -107,14 +107,13 @@ export function isContextLengthError(message: string, code: string | null): bool
   return code === 'context_length_exceeded' || CONTEXT_LENGTH_PATTERNS.some((pattern) => pattern.test(message));
 }
 
-function mapType(sourceType: string | undefined, status: number, to: Dialect): string {
-  const typeTable = to === 'anthropic' ? OPENAI_TO_ANTHROPIC_ERROR : ANTHROPIC_TO_OPENAI_ERROR;
+function mapType(sourceType: string | undefined, status: number, from: Dialect, to: Dialect): string {
+  const typeTable = from === to ? undefined : to === 'anthropic' ? OPENAI_TO_ANTHROPIC_ERROR : ANTHROPIC_TO_OPENAI_ERROR;
   const statusTable = to === 'anthropic' ? STATUS_TO_ANTHROPIC_ERROR : STATUS_TO_OPENAI_ERROR;
-  const sameDialectTypes = to === 'anthropic' ? ANTHROPIC_TO_OPENAI_ERROR : OPENAI_TO_ANTHROPIC_ERROR;
   let mapped: string | undefined;
   if (sourceType !== undefined) {
-    // A type already in the caller's vocabulary is kept; a foreign one goes through the table.
-    mapped = Object.hasOwn(sameDialectTypes, sourceType) ? sourceType : Object.hasOwn(typeTable, sourceType) ? typeTable[sourceType] : undefined;
+    // Same dialect: the upstream's own type stands. Across dialects: the table, or the status below.
+    mapped = !typeTable ? sourceType : Object.hasOwn(typeTable, sourceType) ? typeTable[sourceType] : undefined;
   }
   const byStatus = Object.hasOwn(statusTable, status) ? statusTable[status] : undefined;
   if (mapped === undefined || (GENERIC_TYPES.has(mapped) && byStatus !== undefined)) {
@@ -140,15 +139,15 @@ export function translateError(status: number, body: string, from: Dialect, to: 
     || (to === 'anthropic' ? message.toLowerCase().includes(CLAUDE_CONTEXT_TEXT) : parsed.code === 'context_length_exceeded');
   if (parsed.native && parsed.native.dialect === to && from === to && message === parsed.message && recognisable) {
     // Same dialect and nothing to fix: the upstream's own body, unknown fields included.
-    const type = asString(asObject(parsed.native.body.error)?.type) ?? mapType(undefined, code, to);
+    const type = asString(asObject(parsed.native.body.error)?.type) ?? mapType(undefined, code, from, to);
     return { status: code, body: parsed.native.body, type, message };
   }
   if (to === 'anthropic') {
-    const type = contextLength ? 'invalid_request_error' : mapType(parsed.type ?? parsed.code ?? undefined, code, to);
+    const type = contextLength ? 'invalid_request_error' : mapType(parsed.type ?? parsed.code ?? undefined, code, from, to);
     const text = contextLength && !message.toLowerCase().includes(CLAUDE_CONTEXT_TEXT) ? `${CLAUDE_CONTEXT_TEXT}: ${message}` : message;
     return { status: code, body: { type: 'error', error: { type, message: text } }, type, message: text };
   }
-  const type = contextLength ? 'invalid_request_error' : mapType(parsed.type, code, to);
+  const type = contextLength ? 'invalid_request_error' : mapType(parsed.type, code, from, to);
   const errorCode = contextLength ? 'context_length_exceeded' : parsed.code;
   return { status: code, body: { error: { message, type, code: errorCode, param: parsed.param } }, type, message };
 }
@@ -162,7 +161,7 @@ export function streamErrorEvent(to: Dialect, type: string, message: string): Ss
   return { event: null, data: stringifyJson({ error: { message, type, code: null, param: null } }) };
 }
 
-/** An upstream error type in one dialect as the other dialect's type (for errors met mid-stream). */
+/** An upstream error type in the other dialect as the caller's type (for errors met mid-stream). */
 export function mapErrorType(type: string | undefined, status: number, to: Dialect): string {
-  return mapType(type, status, to);
+  return mapType(type, status, to === 'anthropic' ? 'openai' : 'anthropic', to);
 }

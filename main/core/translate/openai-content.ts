@@ -63,7 +63,10 @@ const PART_RULES: Record<string, PartRule> = {
 export function openaiContentToBlocks(content: unknown, where: string, notes: NoteCollector): Json[] {
   const blocks: Json[] = [];
   if (content === undefined || content === null) return blocks;
-  if (typeof content === 'string') blocks.push({ type: 'text', text: content });
+  if (typeof content === 'string') {
+    // '' is how OpenAI writes "no text" (next to tool calls): nothing to note.
+    if (content !== '') blocks.push({ type: 'text', text: content });
+  }
   else if (Array.isArray(content)) {
     for (const part of content) {
       if (!isObject(part)) {

@@ -69,7 +69,7 @@ function assistantBlocks(message: Json, walk: Walk): Json[] {
       walk.notes.add(dropped('messages[].tool_calls[]', 'not a function call'));
       continue;
     }
-    const id = toAnthropicToolId(call.id, `toolu_sb_${walk.generated++}`);
+    const id = toAnthropicToolId(call.id, '') || `toolu_sb_${walk.generated++}`;
     ids.push(id);
     blocks.push(toolUse(id, fn.name, fn.arguments, walk));
   }

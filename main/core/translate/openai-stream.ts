@@ -134,7 +134,7 @@ class OpenaiToAnthropicStream {
     }
     let tool = this.tools.get(key);
     if (!tool || (id !== undefined && id !== '' && id !== tool.id)) {
-      const anthropicId = toAnthropicToolId(id, `toolu_sb_${this.generated++}`);
+      const anthropicId = toAnthropicToolId(id, '') || `toolu_sb_${this.generated++}`;
       yield* this.openBlock('tool_use', { type: 'tool_use', id: anthropicId, name: asString(fn.name) ?? '', input: {} });
       tool = { id: id ?? anthropicId, blockIndex: this.open?.index ?? 0 };
       this.tools.set(key, tool);

@@ -71,6 +71,8 @@ function cleanNode(node: unknown, walk: Walk): unknown {
     else out[key] = value;
   }
   if (q.constToEnum && Object.hasOwn(out, 'const') && !Object.hasOwn(out, 'enum')) {
+    // Gemini allows enum on strings only: name the type when the schema did not.
+    if (out.type === undefined && typeof out.const === 'string') out.type = 'string';
     out.enum = [out.const];
     delete out.const;
   }
