@@ -20,6 +20,7 @@ export interface OpenCookieJarOptions {
 const DEFAULT_DEBOUNCE_MS = 1000;
 // setTimeout's ceiling; a later expiry is re-armed when this fires
 const MAX_TIMER_MS = 2_147_483_647;
+const HEADER_CACHE_MAX = 256;
 
 export async function openCookieJar(options: OpenCookieJarOptions): Promise<CookieJarStore> {
   const now = options.now ?? Date.now;
@@ -57,6 +58,8 @@ export async function openCookieJar(options: OpenCookieJarOptions): Promise<Cook
 class PersistentCookieJar implements CookieJarStore {
   readonly #jar: CookieJar;
   #index: CookieIndex = EMPTY_COOKIE_INDEX;
+  /** url -> Cookie header; valid until the next change or expiry (both go through #reindex) */
+  readonly #headerCache = new Map<string, string>();
   readonly #listeners = new Set<() => void>();
   #writeTimer: NodeJS.Timeout | null = null;
   #expiryTimer: NodeJS.Timeout | null = null;
@@ -80,6 +83,16 @@ class PersistentCookieJar implements CookieJarStore {
     if (this.#index.count === 0) return '';
     const now = this.now();
     if (now >= this.#index.nextExpiry && this.#sweep(now) && this.#index.count === 0) return '';
+    // A gateway sends to a handful of URLs over and over; tough-cookie's lookup costs tens of µs.
+    const cached = this.#headerCache.get(url);
+    if (cached !== undefined) return cached;
+    const header = this.#lookup(url);
+    if (this.#headerCache.size >= HEADER_CACHE_MAX) this.#headerCache.clear();
+    this.#headerCache.set(url, header);
+    return header;
+  }
+
+  #lookup(url: string): string {
     // Most upstreams (Anthropic, OpenAI) never set cookies: answer without tough-cookie's URL parsing.
     const host = hostOfUrl(url);
     const domains = this.#index.domains;
@@ -184,6 +197,7 @@ class PersistentCookieJar implements CookieJarStore {
       else live.push(cookie);
     }
     this.#index = buildCookieIndex(live, this.lastUpdated);
+    this.#headerCache.clear();
     this.#armExpiryTimer(now);
   }
 

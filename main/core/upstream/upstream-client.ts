@@ -187,10 +187,14 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     if (signal?.aborted) throw new UpstreamAbortError(signal.reason);
   }
 
-  async function close(): Promise<void> {
+  let closed: Promise<void> | null = null;
+  function close(): Promise<void> {
     closing = true;
-    if (open > 0) await new Promise<void>((resolve) => idleWaiters.push(resolve));
-    await dispatcher.close();
+    closed ??= (async () => {
+      if (open > 0) await new Promise<void>((resolve) => idleWaiters.push(resolve));
+      await dispatcher.close();
+    })();
+    return closed;
   }
 
   return { request, close };

@@ -18,6 +18,9 @@ export interface LiveResponseInit {
 
 export function liveResponse(init: LiveResponseInit): UpstreamResponse {
   const { body, release, mapError } = init;
+  // Errors reach whoever reads (iterator, text()); an unread body that times out or is destroyed must
+  // not become an uncaught 'error' event that takes the process down.
+  body.on('error', ignore);
   // 'close' follows the end of the data, an error, an abort and destroy() alike: one place to free the slot.
   if (body.closed || body.destroyed) release();
   else body.once('close', release);
@@ -46,6 +49,8 @@ export function liveResponse(init: LiveResponseInit): UpstreamResponse {
     retries: init.retries,
   };
 }
+
+function ignore(): void {}
 
 /** An answer already read to the end (a Cloudflare page we had to read to recognise). */
 export function bufferedResponse(

@@ -44,6 +44,17 @@ describe('openCookieJar: reading and sending', () => {
     expect(jar.cookieHeader('http://api.supermemory.ai/v3/x')).toBe('');
   });
 
+  it('sends the newest value once a cookie is replaced', async () => {
+    const jar = await openCookieJar({ file });
+    jar.store(SM, [CF_BM]);
+    expect(jar.cookieHeader(SM)).toBe('__cf_bm=bmSECRETvalue0123456789');
+    jar.store(SM, ['__cf_bm=rotated; Max-Age=1800; Path=/; Domain=api.supermemory.ai']);
+    expect(jar.cookieHeader(SM)).toBe('__cf_bm=rotated');
+    jar.store(SM, ['__cf_bm=gone; Max-Age=0; Path=/; Domain=api.supermemory.ai']);
+    expect(jar.cookieHeader(SM)).toBe('');
+    expect(jar.total()).toBe(0);
+  });
+
   it('ignores Set-Cookie lines the URL may not set', async () => {
     const jar = await openCookieJar({ file });
     jar.store(SM, ['x=1; Domain=example.com', 'garbage', 'y=2; Domain=ai']);
@@ -218,7 +229,10 @@ describe('openCookieJar: summary, expiry and clearing', () => {
     const jar = await openCookieJar({ file, debounceMs: 60_000 });
     jar.store(SM, [CF_BM, CFUVID]);
     jar.store('https://api.openai.com/v1/chat/completions', ['__cf_bm=openaiBM; Path=/; Max-Age=1800']);
+    expect(jar.cookieHeader(SM)).not.toBe('');
     await jar.clear('.Supermemory.AI');
+    expect(jar.cookieHeader(SM)).toBe('');
+    expect(jar.cookieHeader('https://api.openai.com/v1/chat/completions')).toBe('__cf_bm=openaiBM');
     expect(jar.domains().map((d) => d.domain)).toEqual(['api.openai.com']);
     const reopened = await openCookieJar({ file });
     expect(reopened.cookieHeader(SM)).toBe('');
