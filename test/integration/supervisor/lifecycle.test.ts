@@ -65,23 +65,24 @@ describe('supervisor lifecycle (fake LiteLLM)', () => {
       expect(config).toContain(`master_key: os.environ/${MASTER_KEY_ENV}`);
       expect((await stat(configPath)).mode & 0o777).toBe(0o600);
       expect((await stat(join(h.dataDir, LOG_FILE_NAME))).mode & 0o777).toBe(0o600);
-      // readiness came from /health/liveliness; /health (which calls every model) was never used
-      const tail = h.supervisor.logTail(500).join('\n');
-      expect(tail).toContain('"GET /health/liveliness HTTP/1.1" 200');
-      expect(tail).not.toMatch(/"GET \/health HTTP/);
-      expect(tail).toContain('Uvicorn running on http://127.0.0.1:');
     } finally {
       await h.supervisor.stop();
     }
+    // readiness came from /health/liveliness; /health (which calls every model) was never used.
+    // Read after stop(): it waits for the child's last output, so the access log line is there.
+    const tail = h.supervisor.logTail(500).join('\n');
+    expect(tail).toContain('"GET /health/liveliness HTTP/1.1" 200');
+    expect(tail).not.toMatch(/"GET \/health HTTP/);
+    expect(tail).toContain('Uvicorn running on http://127.0.0.1:');
   });
 
   it('waits for a slow start', async () => {
     const h = await createHarness({ childEnv: { FAKE_LITELLM_BEHAVIOUR: 'slow-start:600' } });
     await h.supervisor.start();
     expect(h.supervisor.state().status).toBe('ready');
-    // several probes were refused before the child listened, and none of them failed the start
-    expect(h.supervisor.logTail(500).join('\n')).toContain('Application startup complete.');
     await h.supervisor.stop();
+    // probes were refused while the child slept, and none of them failed the start
+    expect(h.supervisor.logTail(500).join('\n')).toContain('Application startup complete.');
   });
 
   it('start() twice shares one child; start() when ready is a no-op', async () => {

@@ -115,6 +115,8 @@ export function createSupervisor(options: SupervisorOptions): Supervisor {
     const result = await terminateChild(handle, options.stopGraceMs, platform);
     forcedKill = forcedKill || result.forced;
     if (result.forced) log.note(`pid ${handle.pid} ignored SIGTERM for ${options.stopGraceMs} ms; killed with SIGKILL`);
+    // 'exit' can come before the last output: let it land so the log is complete once stop() resolves
+    await Promise.race([handle.drained, delay(DRAIN_WAIT_MS)]);
     if (child === handle) child = null;
   }
 
