@@ -30,7 +30,7 @@ export const LOG_COLUMNS: LogColumn[] = [
     label: 'Model',
     cell: (r) => (
       <>
-        {r.model ?? '—'}
+        <span className="cell-text">{r.model ?? '—'}</span>
         {r.translated && <span className="tag" title="Translated between OpenAI and Anthropic dialects">⇄</span>}
         {r.stream && <span className="tag" title="Streamed">SSE</span>}
       </>
