@@ -39,6 +39,7 @@ interface OriginState {
 // A retried answer's body is read and dropped so its socket can serve the next attempt; past this size
 // undici closes the socket instead.
 const DRAIN_LIMIT_BYTES = 256 * 1024;
+const DEFAULT_CAP = 16;
 
 const defaultSleep = (ms: number, signal?: AbortSignal): Promise<void> => delay(ms, undefined, { signal });
 
@@ -47,7 +48,9 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? defaultSleep;
   const random = options.random ?? Math.random;
-  const cap = config.maxConcurrencyPerUpstream > 0 ? config.maxConcurrencyPerUpstream : 16;
+  const cap = Number.isFinite(config.maxConcurrencyPerUpstream) && config.maxConcurrencyPerUpstream >= 1
+    ? Math.floor(config.maxConcurrencyPerUpstream)
+    : DEFAULT_CAP;
   const byRawOrigin = new Map<string, OriginState>();
   const byOrigin = new Map<string, OriginState>();
   let open = 0;
