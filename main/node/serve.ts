@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { isGatewayError } from '../../shared/errors';
 import type { ConfigFlags, GatewayConfig } from '../core/config';
 import { isConfigError, loadConfig } from '../core/config';
+import { collectConfigSecrets } from '../core/config-secrets';
 import { createLogger } from '../core/events/logger';
 import { createGateway } from '../core/gateway';
 import { bannerLines } from './banner';
@@ -30,7 +31,8 @@ export async function serve(flags: ConfigFlags, io: CliIo): Promise<number> {
     }
     throw error;
   }
-  const logger = createLogger({ level: config.switchboard.log.level, destination: 2, secrets: () => [config.masterKey, config.adminToken] });
+  const secrets = collectConfigSecrets(config);
+  const logger = createLogger({ level: config.switchboard.log.level, destination: 2, secrets: () => secrets });
   for (const warning of config.warnings) io.stderr(`warning: ${warning}`);
   const gateway = createGateway(config, { logger, version: io.version, rendererDir: findRendererDir() });
   let info;

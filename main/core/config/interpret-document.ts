@@ -4,6 +4,12 @@
 import path from 'node:path';
 import type { z } from 'zod';
 import { buildIdentity } from './build-identity';
+import { DEFAULT_CUSTOM_HEADER, DEFAULT_USER_ID, KNOWN_CLIENT_PATTERNS } from './known-clients';
+
+/** The mappings a file without `user_id_mappings:` gets: the known clients' patterns. */
+function knownClientMappings(): Record<string, unknown> {
+  return { custom_header: DEFAULT_CUSTOM_HEADER, header_patterns: KNOWN_CLIENT_PATTERNS.map((p) => ({ ...p })), default_user_id: DEFAULT_USER_ID };
+}
 import { buildSettings } from './build-settings';
 import type { ConfigProblem } from './config-error';
 import type { ConfigFlags } from './config-flags';
@@ -65,7 +71,8 @@ export function interpretDocument(input: InterpretInput): InterpretResult {
   };
 
   const section = check(switchboardSectionSchema.safeParse(rawSection), rawSection, ['switchboard'], (at) => SWITCHBOARD_KEYS[at.join('.')]);
-  const mappings = check(userIdMappingsSectionSchema.safeParse(rest.user_id_mappings), rest.user_id_mappings, ['user_id_mappings']);
+  const rawMappings = rest.user_id_mappings === undefined ? knownClientMappings() : rest.user_id_mappings;
+  const mappings = check(userIdMappingsSectionSchema.safeParse(rawMappings), rawMappings, ['user_id_mappings']);
   const general = check(generalSettingsSectionSchema.safeParse(rest.general_settings), rest.general_settings, ['general_settings']);
   const rawList = check(modelListSchema.safeParse(rest.model_list), rest.model_list, ['model_list']) ?? [];
   const entries: Array<{ entry: ModelEntry; index: number }> = [];

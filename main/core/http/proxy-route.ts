@@ -107,8 +107,10 @@ async function handle(endpoint: Endpoint, dialect: Dialect, deps: ProxyRouteDeps
       trace = startTrace(parsed?.identity ?? fallbackIdentity(req, deps.config), false, parsed?.model?.requestedName ?? null, deps.backend());
     }
     reply ??= createClientReply(res, trace);
+    // once the head went out, the client saw that status; the trace must keep it
+    const alreadyAnswered = reply.started;
     replyError(reply, error, dialect);
-    trace.fail(error, error.status);
+    trace.fail(error, alreadyAnswered ? undefined : error.status);
   }
 }
 

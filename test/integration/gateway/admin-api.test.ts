@@ -6,7 +6,7 @@ import type { Snapshot } from '../../../shared/protocol/admin-api';
 import type { GatewayEvent } from '../../../shared/protocol/events';
 import { startFakeAnthropic, startFakeOpenAI } from '../../fixtures/fake-upstreams';
 import type { FakeUpstream } from '../../fixtures/fake-upstreams';
-import { startTestGateway, TEST_PROVIDER_ENV, twoProviderYaml } from '../harness/test-gateway';
+import { readJson, startTestGateway, TEST_PROVIDER_ENV, twoProviderYaml } from '../harness/test-gateway';
 import type { TestGateway } from '../harness/test-gateway';
 
 let anthropic: FakeUpstream;
@@ -87,7 +87,7 @@ describe('admin API', () => {
   it('gives request details with redacted headers and the captured bodies', async () => {
     const snapshot = (await (await admin('/admin/snapshot')).json()) as Snapshot;
     const last = snapshot.log.at(-1)!;
-    const detail = await (await admin(`/admin/requests/${last.id}`)).json();
+    const detail = await readJson(await admin(`/admin/requests/${last.id}`));
     expect(detail.record.id).toBe(last.id);
     expect(detail.requestHeaders.authorization).toMatch(/redacted/);
     expect(detail.upstreamRequestHeaders.authorization).toMatch(/redacted/);
@@ -100,11 +100,11 @@ describe('admin API', () => {
 
   it('resolves identities for the "try a User-Agent" box through the real resolver', async () => {
     const res = await admin('/admin/identity/resolve', { method: 'POST', body: JSON.stringify({ headers: { 'User-Agent': 'claude-cli/2.0.14 (external, cli)' } }) });
-    expect(await res.json()).toMatchObject({ user_id: 'claude-cli', is_default: false });
+    expect(await readJson(res)).toMatchObject({ user_id: 'claude-cli', is_default: false });
   });
 
   it('pauses and resumes the gateway', async () => {
-    expect((await (await admin('/admin/pause', { method: 'POST' })).json()).paused).toBe(true);
+    expect((await readJson(await admin('/admin/pause', { method: 'POST' }))).paused).toBe(true);
     const paused = await fetch(`${gw.url}/v1/chat/completions`, {
       method: 'POST',
       headers: { authorization: `Bearer ${gw.key}`, 'content-type': 'application/json' },
@@ -115,7 +115,7 @@ describe('admin API', () => {
   });
 
   it('reveals the key only through the admin API, and clears the log', async () => {
-    expect((await (await admin('/admin/key')).json()).key).toBe(gw.key);
+    expect((await readJson(await admin('/admin/key'))).key).toBe(gw.key);
     expect((await admin('/admin/log/clear', { method: 'POST' })).status).toBe(200);
     const snapshot = (await (await admin('/admin/snapshot')).json()) as Snapshot;
     expect(snapshot.log).toEqual([]);

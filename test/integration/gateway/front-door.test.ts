@@ -29,13 +29,16 @@ afterAll(async () => {
 async function call(method: string, path: string, options: { headers?: Record<string, string>; body?: string } = {}) {
   const res = await request(`${gw.url}${path}`, { method: method as 'GET', headers: options.headers, body: options.body });
   const text = await res.body.text();
-  let json: unknown = null;
+  return { status: res.statusCode, headers: res.headers, text, json: parseOrNull(text) };
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function parseOrNull(text: string): any {
   try {
-    json = JSON.parse(text);
+    return JSON.parse(text);
   } catch {
-    json = null;
+    return null;
   }
-  return { status: res.statusCode, headers: res.headers, text, json: json as Record<string, any> };
 }
 
 const auth = () => ({ authorization: `Bearer ${gw.key}`, 'content-type': 'application/json' });

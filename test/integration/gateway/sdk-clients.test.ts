@@ -93,11 +93,9 @@ describe('Anthropic SDK through Switchboard', () => {
     const message = await client.messages.create({
       model: 'claude-sonnet-4.5',
       max_tokens: 64,
-      temperature: 0.2,
-      top_p: 0.8,
       messages: [{ role: 'user', content: 'hi' }],
-      // a field this SDK version does not know must reach the provider as sent
-      ...({ context_management: { edits: [{ type: 'clear_tool_uses_20250919' }] } } as object),
+      // fields this SDK version does not type must reach the provider as sent
+      ...({ temperature: 0.2, top_p: 0.8, context_management: { edits: [{ type: 'clear_tool_uses_20250919' }] } } as object),
     });
     expect(message.content[0]).toMatchObject({ type: 'text', text: 'Hello identity=claude-cli' });
     const seen = anthropic.requests[before]!;

@@ -7,7 +7,7 @@ import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeSupermemory } from '../../fixtures/fake-cloudflare/fake-cloudflare';
 import type { FakeSupermemory } from '../../fixtures/fake-cloudflare/fake-cloudflare';
-import { makeDataDir, startTestGateway } from '../harness/test-gateway';
+import { makeDataDir, readJson, startTestGateway } from '../harness/test-gateway';
 import type { TestGateway } from '../harness/test-gateway';
 
 const SM_KEY = 'sm_test_supermemory_key_5551234';
@@ -75,7 +75,7 @@ describe('Supermemory behind Cloudflare', () => {
   });
 
   it('reports the cookie count (names, never values) in /health and the snapshot', async () => {
-    const health = await (await fetch(`${gw.url}/health`)).json();
+    const health = await readJson(await fetch(`${gw.url}/health`));
     expect(health.cookie_count).toBeGreaterThanOrEqual(2);
     const cookies = gw.gateway.admin.snapshot().cookies;
     expect(cookies.applies).toBe(true);

@@ -4,7 +4,7 @@ import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anthropicError, openaiError, startFakeAnthropic, startFakeOpenAI } from '../../fixtures/fake-upstreams';
 import type { FakeUpstream } from '../../fixtures/fake-upstreams';
-import { startTestGateway, TEST_PROVIDER_ENV, twoProviderYaml } from '../harness/test-gateway';
+import { readJson, startTestGateway, TEST_PROVIDER_ENV, twoProviderYaml } from '../harness/test-gateway';
 import type { TestGateway } from '../harness/test-gateway';
 
 let anthropic: FakeUpstream;
@@ -60,7 +60,7 @@ describe('upstream errors', () => {
       body: JSON.stringify({ model: 'claude-sonnet-4.5', max_tokens: 5, messages: [{ role: 'user', content: 'x' }] }),
     });
     expect(res.status).toBe(400);
-    expect((await res.json()).error.message).toContain('prompt is too long');
+    expect((await readJson(res)).error.message).toContain('prompt is too long');
   });
 
   it("wraps Cloudflare's HTML 503 (Error 1200) into the caller's dialect", async () => {
@@ -71,7 +71,7 @@ describe('upstream errors', () => {
       body: JSON.stringify({ model: 'claude-sonnet-4.5', max_tokens: 5, messages: [{ role: 'user', content: 'x' }] }),
     });
     expect(res.status).toBe(503);
-    const body = await res.json();
+    const body = await readJson(res);
     expect(body).toMatchObject({ type: 'error', error: { type: 'overloaded_error' } });
     expect(body.error.message).toContain('Error 1200');
     expect(body.error.message).not.toContain('<html>');

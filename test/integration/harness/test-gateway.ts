@@ -130,3 +130,9 @@ export const TEST_PROVIDER_ENV = {
   TEST_ANTHROPIC_KEY: 'sk-ant-test-provider-key-ABCDEF123456',
   TEST_OPENAI_KEY: 'sk-openai-test-provider-key-ZYXW987654',
 };
+
+/** A response body as loosely-typed JSON, for assertions. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function readJson(res: Response): Promise<any> {
+  return res.json();
+}

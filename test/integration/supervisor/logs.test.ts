@@ -24,6 +24,20 @@ describe('supervisor logs', () => {
     expect(everything).not.toContain(token);
   });
 
+  it('keeps running when secrets() throws, still masking the token', async () => {
+    const h = await createHarness({
+      secrets: () => {
+        throw new Error('secret store locked');
+      },
+      childEnv: { FAKE_LITELLM_LOG_SECRETS: '1' },
+    });
+    await h.supervisor.start();
+    await h.supervisor.stop();
+    const tail = h.supervisor.logTail(500).join('\n');
+    expect(tail).toContain('general_settings.master_key=[redacted]');
+    expect(tail).not.toContain(h.supervisor.token());
+  });
+
   it('appends every run to litellm.log and marks its own notes', async () => {
     const h = await createHarness();
     await h.supervisor.start();

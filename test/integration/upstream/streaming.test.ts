@@ -81,4 +81,30 @@ describe('streaming through the upstream client', () => {
     const error = await res.text().catch((e: unknown) => e);
     expect(isGatewayError(error) && error.code).toBe('UPSTREAM_TIMEOUT');
   });
+
+  it('close() waits for an open stream; destroying the dispatcher cuts it and lets close() finish', async () => {
+    const fake = await startFakeSupermemory({ holdStreams: true });
+    cleanups.push(() => fake.close());
+    const temp = await tempJar();
+    cleanups.push(() => temp.remove());
+    const config = upstreamConfig();
+    const dispatcher = createDispatcher(config);
+    const client = createUpstreamClient({ config, cookieJar: temp.jar, dispatcher });
+    const res = await client.request({
+      url: `${fake.url}/v3/api.anthropic.com/v1/messages`,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"model":"m","stream":true,"messages":[]}',
+    });
+    const reading = res.text().catch((e: unknown) => e);
+    let closed = false;
+    const closing = client.close().then(() => (closed = true));
+    while (fake.heldStreams() !== 1) await new Promise((resolve) => setTimeout(resolve, 5));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(closed).toBe(false);
+    await dispatcher.destroy();
+    await closing;
+    expect(closed).toBe(true);
+    expect(isGatewayError(await reading)).toBe(true);
+  });
 });

@@ -7,13 +7,13 @@ import { callUpstream } from './call-upstream';
 import { stripOverrides } from './prepare-body';
 import { relayResponse } from './pass-through';
 import type { SdkContext } from './sdk-context';
-import { estimateCountTokens } from './translator';
+import { estimateInputTokens } from '../../translate';
 import { upstreamTarget } from './upstream-target';
 
 export async function countTokens(ctx: SdkContext, request: ProxyRequest, reply: ClientReply): Promise<void> {
   const model = request.model!;
   if (model.config.dialect !== 'anthropic') {
-    const estimate = estimateCountTokens(request.body);
+    const estimate = estimateInputTokens(request.body);
     request.trace.note('count_tokens estimated locally: the model has no count_tokens endpoint');
     request.trace.usage({ input: estimate });
     reply.json(200, { input_tokens: estimate });
