@@ -46,10 +46,19 @@ export function createSupervisor(options: SupervisorOptions): Supervisor {
     file: logFile,
     maxBytes: options.logMaxBytes ?? 5 * 1024 * 1024,
     ringSize: RING_LINES,
-    scrub: (line) => scrubLine(line, [token, ...options.secrets()]),
+    scrub: (line) => scrubLine(line, [token, ...knownSecrets()]),
     now,
     onFileError: (error) => logger.warn({ file: logFile, error: String(error) }, 'cannot write the LiteLLM log file; keeping output in memory only'),
   });
+  // Runs inside stream 'data' handlers: a throwing secrets() must not take the gateway down.
+  function knownSecrets(): string[] {
+    try {
+      return options.secrets();
+    } catch (error) {
+      logger.error({ error: String(error) }, 'secrets() threw; scrubbing LiteLLM output by shape only');
+      return [];
+    }
+  }
   const crashes = createCrashPolicy({
     now,
     backoffMs: options.restartBackoffMs ?? [500, 2000, 5000],
@@ -201,6 +210,7 @@ export function createSupervisor(options: SupervisorOptions): Supervisor {
       if (signal.aborted) throw cancelledError();
       const outcome = await launchOnce(signal, conflictPorts.length > 0).catch((error: unknown) => {
         if (isGatewayError(error)) throw error;
+        if (signal.aborted) throw cancelledError();
         // our own I/O (data dir not writable, no loopback port): still a clear, catalogued failure
         throw fail(new GatewayError('INTERNAL', `Could not prepare the LiteLLM child: ${String(error)}`, { cause: error }));
       });
