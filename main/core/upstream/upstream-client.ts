@@ -195,7 +195,12 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     closing = true;
     closed ??= (async () => {
       if (open > 0) await new Promise<void>((resolve) => idleWaiters.push(resolve));
-      await dispatcher.close();
+      try {
+        await dispatcher.close();
+      } catch (error) {
+        // The owner may have destroyed the dispatcher to cut streams still open after a grace period.
+        if (errorCodeOf(error) !== 'UND_ERR_DESTROYED') throw error;
+      }
     })();
     return closed;
   }
