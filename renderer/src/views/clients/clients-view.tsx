@@ -10,7 +10,8 @@ import { TryIdentity } from './try-identity';
 export function ClientsView({ data }: { data: GatewayData }) {
   const now = useNow(5_000);
   const identities = useMemo(
-    () => [...data.identities].sort((a, b) => (b.lastSeen ?? 0) - (a.lastSeen ?? 0) || a.userId.localeCompare(b.userId)),
+    // busiest first, then by name: stable while traffic flows (sorting by "last seen" would shuffle the cards)
+    () => [...data.identities].sort((a, b) => b.requests - a.requests || a.userId.localeCompare(b.userId)),
     [data.identities],
   );
   return (
