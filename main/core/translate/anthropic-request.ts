@@ -80,8 +80,13 @@ export const ANTHROPIC_REQUEST_FIELDS: Record<string, FieldRule> = {
     for (const key of Object.keys(metadata)) if (key !== 'user_id') c.notes.add(dropped(`metadata.${key.slice(0, 40)}`));
     const userId = asString(metadata.user_id);
     if (userId === undefined) return;
-    if (c.quirks.supportsUser) c.out.user = userId;
-    else c.notes.add(dropped('metadata.user_id', 'provider takes no user field'));
+    if (!c.quirks.supportsUser) {
+      c.notes.add(dropped('metadata.user_id', 'provider takes no user field'));
+      return;
+    }
+    // Claude Code's id starts with a stable per-user hash, so the cut keeps what abuse monitoring needs.
+    if (userId.length > c.quirks.maxUserLength) c.notes.add(`cut metadata.user_id to ${c.quirks.maxUserLength} characters`);
+    c.out.user = userId.slice(0, c.quirks.maxUserLength);
   }),
   context_management: drop('no OpenAI equivalent'),
   service_tier: drop(),
@@ -118,6 +123,16 @@ function applyReasoning(body: Json, c: Collected, ctx: RequestContext): void {
   else c.out.reasoning_effort = effort;
 }
 
+/** OpenAI's reasoning models answer 400 to any temperature/top_p but the default. */
+function applyReasoningSampling(c: Collected, ctx: RequestContext): void {
+  if (!c.quirks.reasoningRejectsSampling || !providerSupportsReasoningEffort(ctx.providerPrefix, ctx.providerModel)) return;
+  for (const field of ['temperature', 'top_p']) {
+    if (c.out[field] === undefined || c.out[field] === 1) continue;
+    c.notes.add(dropped(field, `${ctx.providerModel.slice(0, 60)} is a reasoning model`));
+    delete c.out[field];
+  }
+}
+
 function applyOutputFormat(body: Json, c: Collected): void {
   const config = asObject(body.output_config);
   for (const key of Object.keys(config ?? {})) if (key !== 'effort' && key !== 'format') c.notes.add(dropped(`output_config.${key.slice(0, 40)}`));
@@ -150,6 +165,7 @@ export function anthropicRequestToOpenai(body: Record<string, unknown>, ctx: Req
   if (toolChoice !== undefined) c.out.tool_choice = toolChoice;
   if (parallel !== undefined) c.out.parallel_tool_calls = parallel;
   applyReasoning(body, c, ctx);
+  applyReasoningSampling(c, ctx);
   applyOutputFormat(body, c);
   notes.flush();
   return c.out;

@@ -30,6 +30,10 @@ export interface ProviderQuirks {
   supportsTopK: boolean;
   /** at most this many stop sequences */
   maxStopSequences: number;
+  /** longest `user` accepted (OpenAI: 64, OpenRouter: 128); longer ids are cut with a note */
+  maxUserLength: number;
+  /** reasoning models of this provider reject temperature/top_p other than the default */
+  reasoningRejectsSampling: boolean;
 }
 
 const PLAIN_SCHEMA: SchemaQuirks = {
@@ -64,14 +68,16 @@ export const DEFAULT_QUIRKS: ProviderQuirks = {
   echoReasoningContent: false,
   supportsTopK: false,
   maxStopSequences: 4,
+  maxUserLength: 64,
+  reasoningRejectsSampling: false,
 };
 
 export const PROVIDER_QUIRKS: Record<string, Partial<ProviderQuirks>> = {
-  openai: { maxTokensField: 'max_completion_tokens' },
-  azure: { maxTokensField: 'max_completion_tokens' },
+  openai: { maxTokensField: 'max_completion_tokens', reasoningRejectsSampling: true },
+  azure: { maxTokensField: 'max_completion_tokens', reasoningRejectsSampling: true },
   gemini: { schema: GEMINI_SCHEMA, supportsUser: false, maxStopSequences: 5 },
   vertex_ai: { schema: GEMINI_SCHEMA, supportsUser: false, maxStopSequences: 5 },
-  openrouter: { reasoningParam: 'reasoning.effort', supportsTopK: true },
+  openrouter: { reasoningParam: 'reasoning.effort', supportsTopK: true, maxUserLength: 128 },
   ollama: { supportsTopK: false },
   ollama_chat: { supportsTopK: false },
   deepseek: { echoReasoningContent: true, maxStopSequences: 16 },
