@@ -1,5 +1,5 @@
 // Anthropic content blocks -> OpenAI content parts (user turns and tool results).
-import { toDataUrl } from './data-url';
+import { toDataUrl } from './wire-values';
 import { asArray, asObject, asString, isObject } from './json';
 import { dropped } from './notes';
 import type { NoteCollector } from './notes';

@@ -3,7 +3,7 @@
 // DeepSeek, vLLM and LiteLLM) and the signed blocks themselves, in order, to `message.thinking_blocks`
 // (LiteLLM's field). A caller that sends `thinking_blocks` back on the assistant message gets them to
 // Anthropic unchanged on the next turn (openai-messages.ts).
-import { toOpenaiCompletionId } from './ids';
+import { toOpenaiCompletionId } from './wire-values';
 import { asArray, asObject, asString, stringifyJson } from './json';
 import { collectNotes, dropped } from './notes';
 import type { NoteCollector } from './notes';
@@ -43,7 +43,7 @@ const BLOCK_RULES: Record<string, BlockRule> = {
   },
 };
 
-export function assembleContent(content: unknown, notes: NoteCollector): Assembled {
+function assembleContent(content: unknown, notes: NoteCollector): Assembled {
   const into: Assembled = { text: [], reasoning: [], thinkingBlocks: [], toolCalls: [] };
   for (const raw of asArray(content) ?? []) {
     const block = asObject(raw);

@@ -6,13 +6,12 @@
 // carries the whole signed block in `thinking_blocks` (see anthropic-response.ts for the round trip).
 // Ending early (upstream error event, iterator failure, no message_stop): a finish chunk (the known
 // finish_reason, else `length`: the answer is cut), then an OpenAI error event; never [DONE].
-import { mapErrorType, streamErrorEvent } from './errors';
-import { toOpenaiCompletionId } from './ids';
+import { failureFromException, failureFromTruncation, mapErrorType, maskKeyLike, streamErrorEvent } from './errors';
+import type { StreamFailure } from './errors';
+import { toOpenaiCompletionId } from './wire-values';
 import { asNumber, asObject, asString, parseJson, stringifyJson } from './json';
 import { dropped, onceNotes } from './notes';
 import { anthropicStopToOpenai } from './stop-reasons';
-import { failureFromException, failureFromTruncation, maskKeyLike } from './stream-errors';
-import type { StreamFailure } from './stream-errors';
 import type { Json, SseEvent, StreamContext } from './types';
 import { readAnthropicUsage, toOpenaiUsage } from './usage-map';
 import type { UsageCounts } from './usage-map';

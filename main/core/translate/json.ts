@@ -22,10 +22,6 @@ export function asNumber(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }
 
-export function asBoolean(value: unknown): boolean | undefined {
-  return typeof value === 'boolean' ? value : undefined;
-}
-
 /** JSON.parse that returns undefined instead of throwing. */
 export function parseJson(text: string): unknown {
   try {
@@ -42,11 +38,4 @@ export function stringifyJson(value: unknown): string {
   } catch {
     return 'null';
   }
-}
-
-/** A short description of a value's JSON type for notes: "string", "array", "null", … */
-export function jsonType(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'array';
-  return typeof value;
 }

@@ -1,5 +1,5 @@
 // OpenAI message content (a string or an array of parts) -> Anthropic content blocks.
-import { parseDataUrl } from './data-url';
+import { parseDataUrl } from './wire-values';
 import { asObject, asString, isObject } from './json';
 import { dropped } from './notes';
 import type { NoteCollector } from './notes';

@@ -4,7 +4,7 @@
 // - consecutive turns of one role merge (Anthropic wants alternation), tool results first in a user turn;
 // - assistant `thinking_blocks` (the signed blocks our answers carry) come back as thinking blocks;
 // - empty turns are skipped, and a final assistant prefill loses trailing whitespace (Anthropic rejects it).
-import { toAnthropicToolId } from './ids';
+import { toAnthropicToolId } from './wire-values';
 import { asArray, asObject, asString, isObject, parseJson } from './json';
 import { dropped } from './notes';
 import type { NoteCollector } from './notes';

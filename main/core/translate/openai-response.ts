@@ -2,7 +2,7 @@
 // Reasoning text (`reasoning_content`: DeepSeek, vLLM, LiteLLM; `reasoning`: OpenRouter, Ollama) becomes
 // a thinking block with an empty signature: OpenAI-compatible providers sign nothing, and the block is
 // dropped again (or echoed as reasoning_content, per provider) when the caller sends it back.
-import { toAnthropicMessageId, toAnthropicToolId } from './ids';
+import { toAnthropicMessageId, toAnthropicToolId } from './wire-values';
 import { asArray, asObject, asString, isObject, parseJson } from './json';
 import { collectNotes, dropped } from './notes';
 import type { NoteCollector } from './notes';
@@ -27,7 +27,7 @@ function contentText(content: unknown, notes: NoteCollector): string {
   }).join('');
 }
 
-export function toolInput(args: unknown, notes: NoteCollector): Json {
+function toolInput(args: unknown, notes: NoteCollector): Json {
   if (isObject(args)) return args; // a few servers send the object itself
   if (typeof args === 'string' && args.trim() === '') return {};
   const parsed = typeof args === 'string' ? parseJson(args) : undefined;

@@ -7,13 +7,12 @@
 // is dropped with a note (no known provider does this: they send tool calls one after another).
 // Ending early (error chunk, iterator failure, no finish_reason): the open block is closed and an
 // Anthropic `error` event ends the stream; no message_stop.
-import { mapErrorType, streamErrorEvent } from './errors';
-import { toAnthropicMessageId, toAnthropicToolId } from './ids';
+import { failureFromException, failureFromTruncation, mapErrorType, maskKeyLike, streamErrorEvent } from './errors';
+import type { StreamFailure } from './errors';
+import { toAnthropicMessageId, toAnthropicToolId } from './wire-values';
 import { asArray, asNumber, asObject, asString, isObject, parseJson, stringifyJson } from './json';
 import { onceNotes } from './notes';
 import { openaiFinishToAnthropic } from './stop-reasons';
-import { failureFromException, failureFromTruncation, maskKeyLike } from './stream-errors';
-import type { StreamFailure } from './stream-errors';
 import { reasoningText } from './openai-response';
 import type { Json, SseEvent, StreamContext } from './types';
 import { readOpenaiUsage, toAnthropicUsage } from './usage-map';
