@@ -14,7 +14,6 @@ import type { Json, RequestContext } from './types';
 interface Collected {
   out: Json;
   notes: NoteCollector;
-  body: Json;
   maxTokens?: number;
   temperature?: number;
   topP?: number;
@@ -62,7 +61,11 @@ export const OPENAI_REQUEST_FIELDS: Record<string, FieldRule> = {
   top_p: numberField('top_p', (c, n) => { c.topP = n; }),
   top_k: numberField('top_k', (c, n) => { c.topK = n; }),
   stop: map((value, c) => {
-    const list = typeof value === 'string' ? [value] : (asArray(value) ?? []);
+    const list = typeof value === 'string' ? [value] : asArray(value);
+    if (!list) {
+      c.notes.add(dropped('stop', 'not a string or array'));
+      return;
+    }
     const kept = list.filter((s): s is string => typeof s === 'string' && s.trim() !== '');
     if (kept.length < list.length) c.notes.add(dropped('stop[]', 'empty, whitespace-only or not a string'));
     if (kept.length > 0) c.out.stop_sequences = kept;
@@ -198,7 +201,7 @@ export function openaiRequestToAnthropic(body: Record<string, unknown>, ctx: Req
   const messages = asArray(body.messages);
   if (!messages) throw new GatewayError('INVALID_REQUEST', '`messages` must be an array.');
   const notes = collectNotes(ctx.notes);
-  const c: Collected = { out: { model: ctx.providerModel }, notes, body };
+  const c: Collected = { out: { model: ctx.providerModel }, notes };
   for (const [key, value] of Object.entries(body)) {
     if (value === null || value === undefined) continue;
     const rule = Object.hasOwn(OPENAI_REQUEST_FIELDS, key) ? OPENAI_REQUEST_FIELDS[key] : undefined;
