@@ -7,7 +7,9 @@ import { scrubSecrets } from '../../shared/redact';
 import type { ServerInfo } from '../../shared/protocol/records';
 import { createAdminModel, cookieSummary } from './admin/admin-model';
 import type { AdminModel } from './admin/admin-model-types';
+import { spawn } from 'node:child_process';
 import { createBinaryBackend } from './backends/binary/binary-backend';
+import { createSupervisor } from './backends/supervisor';
 import { createModeController } from './backends/modes/mode-controller';
 import { createModeStore } from './backends/modes/mode-store';
 import { createSdkBackend } from './backends/sdk/sdk-backend';
@@ -38,6 +40,8 @@ export interface GatewayRuntime {
   /** waits for in-flight requests, at most graceMs */
   drain(graceMs: number): Promise<void>;
   close(): Promise<void>;
+  /** last resort from a process 'exit' handler: SIGKILL the LiteLLM child's group */
+  killChildSync(): void;
 }
 
 interface RuntimeContext {
@@ -86,7 +90,35 @@ export async function startRuntime(config: GatewayConfig, deps: GatewayDeps, ctx
     config.models,
     now,
   );
-  const binary = createBinaryBackend(now);
+  const supervisor = createSupervisor({
+    command: sb.binary.command,
+    args: sb.binary.args,
+    spawn: deps.spawn ?? spawn,
+    dataDir: sb.dataDir,
+    litellmDocument: config.litellmDocument,
+    preferredPort: sb.binary.preferredPort,
+    host: '127.0.0.1',
+    readyTimeoutMs: sb.binary.readyTimeoutMs,
+    stopGraceMs: sb.binary.stopGraceMs,
+    pinnedVersion: sb.binary.pinnedVersion,
+    env: deps.env ?? {},
+    now,
+    logger,
+    secrets,
+    onState: (state) => {
+      bus.emit({ type: 'backend.state', backend: { ...state, inFlight: binary.inFlight() } });
+      if (state.status === 'failed') void modes.fallback('binary', state.reason ?? 'the LiteLLM child failed');
+    },
+  });
+  const binary = createBinaryBackend({
+    supervisor,
+    customHeader: config.identity.customHeader,
+    supermemoryApiKey: sb.supermemoryApiKey,
+    scrub,
+    logger,
+    bodyTimeoutMs: sb.upstream.bodyTimeoutMs,
+    headersTimeoutMs: sb.upstream.headersTimeoutMs,
+  });
   const modes = createModeController({
     backends: { sdk, binary },
     initial: { mode: sb.mode, explicit: sb.modeExplicit },
@@ -152,7 +184,11 @@ export async function startRuntime(config: GatewayConfig, deps: GatewayDeps, ctx
     },
     async drain(graceMs) {
       const idle = await inFlight.idle(graceMs);
-      if (!idle) logger.warn({ inFlight: inFlight.count() }, 'shutdown grace period over; closing open requests');
+      if (!idle) {
+        logger.warn({ inFlight: inFlight.count() }, 'shutdown grace period over; closing open requests');
+        // open upstream streams would otherwise keep upstream.close() waiting
+        await dispatcher.destroy().catch(() => undefined);
+      }
     },
     async close() {
       stopCookieWatch();
@@ -160,7 +196,7 @@ export async function startRuntime(config: GatewayConfig, deps: GatewayDeps, ctx
       tracker.close();
       await modes.stop(sb.shutdownGraceMs);
       await Promise.allSettled([upstream.close(), cookieJar.flush(), jsonl.close()]);
-      await dispatcher.close().catch(() => undefined);
     },
+    killChildSync: () => supervisor.killSync(),
   };
 }

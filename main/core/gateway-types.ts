@@ -14,6 +14,8 @@ export interface GatewayDeps {
   spawn?: SpawnFn;
   /** folder of the built dashboard, served at /ui/; null serves a hint page */
   rendererDir?: string | null;
+  /** environment of the legacy LiteLLM child (provider keys, PATH); the CLI passes process.env */
+  env?: Record<string, string | undefined>;
 }
 
 export interface Gateway {
@@ -23,4 +25,9 @@ export interface Gateway {
   listen(): Promise<ServerInfo>;
   /** stops accepting, lets in-flight requests finish (bounded), stops backends, flushes state */
   stop(): Promise<void>;
+  /**
+   * For a process 'exit' handler only (nothing can be awaited there): SIGKILL the LiteLLM child so it
+   * never outlives us. stop() is the normal path.
+   */
+  killChildrenSync(): void;
 }

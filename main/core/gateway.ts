@@ -83,7 +83,7 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps): Gateway
     return stopping;
   }
 
-  return { config, admin, listen, stop };
+  return { config, admin, listen, stop, killChildrenSync: () => runtime?.killChildSync() };
 }
 
 function bind(server: Server, port: number, host: string): Promise<void> {

@@ -5,4 +5,6 @@ export interface CliIo {
   stdout: (line: string) => void;
   stderr: (line: string) => void;
   onSignal: (signal: NodeJS.Signals, handler: (signal: NodeJS.Signals) => void) => void;
+  /** runs synchronously when the process exits, however it exits */
+  onExit: (handler: () => void) => void;
 }

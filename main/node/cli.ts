@@ -16,6 +16,9 @@ async function main(): Promise<number> {
     onSignal: (signal, handler) => {
       process.on(signal, handler);
     },
+    onExit: (handler) => {
+      process.on('exit', handler);
+    },
   };
   try {
     const command = parseCli(process.argv.slice(2));

@@ -34,7 +34,8 @@ export async function serve(flags: ConfigFlags, io: CliIo): Promise<number> {
   const secrets = collectConfigSecrets(config);
   const logger = createLogger({ level: config.switchboard.log.level, destination: 2, secrets: () => secrets });
   for (const warning of config.warnings) io.stderr(`warning: ${warning}`);
-  const gateway = createGateway(config, { logger, version: io.version, rendererDir: findRendererDir() });
+  const gateway = createGateway(config, { logger, version: io.version, rendererDir: findRendererDir(), env: io.env });
+  io.onExit(() => gateway.killChildrenSync());
   let info;
   try {
     info = await gateway.listen();

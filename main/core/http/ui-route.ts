@@ -25,7 +25,8 @@ export function mountUi(app: Express, rendererDir: string | null): void {
     res.setHeader('referrer-policy', 'no-referrer');
     res.setHeader('x-frame-options', 'DENY');
   };
-  app.get('/ui', (_req, res) => res.redirect(301, '/ui/'));
+  // Express 5 routes are not strict: '/ui' would also match '/ui/' and redirect it to itself
+  app.get('/ui', (req, res, next) => (req.path === '/ui' ? res.redirect(301, '/ui/') : next()));
   if (!rendererDir || !existsSync(join(rendererDir, 'index.html'))) {
     app.get('/ui/', (_req, res) => {
       setSecurityHeaders(res);

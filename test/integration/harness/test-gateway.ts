@@ -67,7 +67,13 @@ export async function startTestGateway(options: TestGatewayOptions): Promise<Tes
     },
   });
   const logger = createLogger({ level: 'debug', destination: sink, secrets: () => [config.masterKey] });
-  const gateway = createGateway(config, { logger, version: '0.0.0-test', rendererDir: options.rendererDir ?? null });
+  const gateway = createGateway(config, {
+    logger,
+    version: '0.0.0-test',
+    rendererDir: options.rendererDir ?? null,
+    // the LiteLLM child's environment: PATH to find `node` for the fake binary, plus the test's env
+    env: { PATH: process.env.PATH, HOME: dataDir, ...env },
+  });
   const info = await gateway.listen();
   let stopped = false;
   const stop = async () => {

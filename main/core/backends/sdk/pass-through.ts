@@ -70,7 +70,7 @@ export async function relayResponse(
   reply.end(bytes);
 }
 
-async function relaySse(
+export async function relaySse(
   request: ProxyRequest,
   reply: ClientReply,
   body: AsyncIterable<Buffer>,
