@@ -42,10 +42,14 @@ export interface GatewayRunner {
   stop(): Promise<void>;
   restart(): Promise<StartOutcome>;
   current(): Gateway | null;
+  /** for a process 'exit' handler and a quit past its deadline: SIGKILL any legacy child, now */
+  killChildrenSync(): void;
 }
 
 export function createGatewayRunner(deps: GatewayRunnerDeps): GatewayRunner {
   let gateway: Gateway | null = null;
+  // A gateway being stopped is no longer current, but its legacy child may still need killing.
+  const stopping = new Set<Gateway>();
   let queue: Promise<unknown> = Promise.resolve();
 
   const enqueue = <T>(task: () => Promise<T>): Promise<T> => {
@@ -58,7 +62,12 @@ export function createGatewayRunner(deps: GatewayRunnerDeps): GatewayRunner {
     const running = gateway;
     gateway = null;
     if (!running) return;
-    await running.stop();
+    stopping.add(running);
+    try {
+      await running.stop();
+    } finally {
+      stopping.delete(running);
+    }
     await deps.onStopped?.(running).catch((error: unknown) => deps.logger.warn({ err: error }, 'after-stop hook failed'));
   };
 
@@ -89,6 +98,8 @@ export function createGatewayRunner(deps: GatewayRunnerDeps): GatewayRunner {
       logger: deps.logger,
       version: deps.version,
       rendererDir: deps.rendererDir,
+      // the legacy LiteLLM child reads provider keys from its env: it gets the app's keys too
+      env: overlay.env,
     });
     try {
       const server = await created.listen();
@@ -114,5 +125,8 @@ export function createGatewayRunner(deps: GatewayRunnerDeps): GatewayRunner {
     stop: () => enqueue(stopNow),
     restart: () => enqueue(startNow),
     current: () => gateway,
+    killChildrenSync() {
+      for (const running of [gateway, ...stopping]) running?.killChildrenSync();
+    },
   };
 }

@@ -130,6 +130,7 @@ async function main(): Promise<void> {
   });
   if (!shell) return;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => facade.quit());
+  process.on('exit', () => runner.killChildrenSync());
 }
 
 main().catch((error: unknown) => {

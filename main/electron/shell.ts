@@ -101,6 +101,8 @@ export async function runShell(deps: ShellDeps): Promise<Shell | null> {
       tray?.update(trayStopping);
     },
     afterStop() {
+      // After a clean stop there is nothing left; past the deadline a LiteLLM child must not outlive us.
+      runner.killChildrenSync();
       window.close();
       tray?.destroy();
       logger.flush?.();

@@ -1,6 +1,7 @@
 // The dashboard window's security posture, as data and pure decisions. The window shows pages served by
 // our own loopback gateway; it must never become a general browser: no Node in the page, no navigation
 // away, no new windows, and links to the outside open in the system browser.
+import { DASHBOARD_CSP as CORE_DASHBOARD_CSP } from '../../core/http/ui-route';
 import type { NavigationDecision, WindowSpec } from '../facade-types';
 
 export interface WindowSpecInput {
@@ -35,23 +36,11 @@ export function mainWindowSpec(input: WindowSpecInput): WindowSpec {
 }
 
 /**
- * Added to every response from the dashboard origin. Scripts only from the gateway itself (the Vite build
- * emits files, no inline scripts); the dashboard talks to the admin API on the same origin; inline styles
- * stay allowed because React style props and Vite's CSS injection in dev rely on them.
+ * The gateway already sends this policy with the dashboard; the window enforces the same one on every
+ * response from the gateway's origin, so error pages and redirects are covered too, and a gateway
+ * change that dropped the header would not leave the window unprotected. One definition, in the core.
  */
-export const DASHBOARD_CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "manifest-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-  "object-src 'none'",
-].join('; ');
+export const DASHBOARD_CSP: string = CORE_DASHBOARD_CSP;
 
 export function originOf(url: string): string | null {
   try {

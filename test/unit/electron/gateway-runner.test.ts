@@ -23,6 +23,7 @@ describe('gateway runner (real core)', () => {
   let appKeys: Record<string, string>;
   let runner: GatewayRunner | null = null;
   let blocker: Server | null = null;
+  let childEnv: Record<string, string | undefined> | undefined;
 
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'switchboard-runner-'));
@@ -52,7 +53,10 @@ describe('gateway runner (real core)', () => {
   const make = (env: Record<string, string | undefined> = {}) =>
     createGatewayRunner({
       loadConfig,
-      createGateway,
+      createGateway: (config, deps) => {
+        childEnv = deps.env;
+        return createGateway(config, deps);
+      },
       settings: () => settings,
       providerKeys: () => ({ keys: appKeys, problems: [] }),
       env: { SWITCHBOARD_DATA_DIR: dir, SWITCHBOARD_LOG_LEVEL: 'silent', ...env },
@@ -64,13 +68,14 @@ describe('gateway runner (real core)', () => {
       findFreePort,
     });
 
-  it('passes the config path and port from settings, and a key stored in the app reaches the model', async () => {
+  it('passes the config path and port from settings; a key stored in the app reaches the model and the LiteLLM child env', async () => {
     appKeys = { RUNNER_TEST_ANTHROPIC_KEY: APP_KEY };
     runner = make({ RUNNER_TEST_ANTHROPIC_KEY: ENV_KEY });
     const outcome = await runner.start();
     if (!outcome.ok) throw new Error(outcome.problem.message);
     expect(outcome.gateway.config.source.path).toBe(join(dir, 'config.yaml'));
     expect(outcome.gateway.config.models[0]?.apiKey).toBe(APP_KEY);
+    expect(childEnv?.RUNNER_TEST_ANTHROPIC_KEY).toBe(APP_KEY);
     expect(outcome.warnings).toContain('keys stored in the app override the environment for RUNNER_TEST_ANTHROPIC_KEY');
     expect(outcome.server.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const health = await fetch(`${outcome.server.baseUrl}/health`);

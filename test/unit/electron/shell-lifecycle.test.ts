@@ -107,6 +107,7 @@ describe('quit sequence', () => {
     deadline?.fn();
     expect(h.facade.exited).toBe(true);
     expect(h.facade.trays[0]?.destroyed).toBe(true);
+    expect(h.runner.killCalls).toBe(1);
     expect(h.logLines.some((line) => line.includes('did not stop in time'))).toBe(true);
   });
 

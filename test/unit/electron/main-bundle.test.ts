@@ -1,0 +1,143 @@
+// The real composition root, bundled the way scripts/build.mjs bundles it (dist/electron/main.cjs), run
+// in plain Node against a stand-in `electron` module (fixtures/fake-electron.ts). It proves what unit
+// tests cannot: the bundle loads (electron-store and conf bundled to CommonJS), the real gateway starts
+// from the app's deps, the tray and window are built, the bridge hands out the token, and quitting stops
+// the gateway and exits. The real binary is exercised by test/e2e/electron-smoke.test.ts where it exists.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = resolve(__dirname, '../../..');
+
+interface TraceLine {
+  kind: string;
+  [key: string]: unknown;
+}
+
+let app: string;
+let child: ChildProcess | null = null;
+let exitCode: Promise<number | null>;
+
+const traceFile = () => join(app, 'trace.jsonl');
+const dataDir = () => join(app, 'data');
+
+async function traceLines(): Promise<TraceLine[]> {
+  const text = existsSync(traceFile()) ? await readFile(traceFile(), 'utf8') : '';
+  return text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as TraceLine);
+}
+
+/** Waits (event-driven on the child's output, not on a clock) until the trace has a matching line. */
+async function waitForTrace(match: (line: TraceLine) => boolean): Promise<TraceLine> {
+  for (;;) {
+    const found = (await traceLines()).find(match);
+    if (found) return found;
+    if (child?.exitCode !== null) throw new Error(`app exited (${child?.exitCode}) before: ${await readFile(traceFile(), 'utf8').catch(() => '')}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+function send(command: Record<string, unknown>): void {
+  child?.stdin?.write(`${JSON.stringify(command)}\n`);
+}
+
+beforeAll(async () => {
+  app = await mkdtemp(join(tmpdir(), 'switchboard-main-bundle-'));
+  const common = { bundle: true, platform: 'node' as const, format: 'cjs' as const, target: 'node20', logLevel: 'silent' as const };
+  await build({ ...common, entryPoints: [join(root, 'main', 'electron', 'main.ts')], outfile: join(app, 'dist', 'electron', 'main.cjs'), external: ['electron'] });
+  await build({ ...common, entryPoints: [join(__dirname, 'fixtures', 'fake-electron.ts')], outfile: join(app, 'node_modules', 'electron', 'fake.js') });
+  // The real module is a plain CommonJS object; esbuild's output is flagged __esModule, which would
+  // change how `import electron from 'electron'` (electron-store) resolves. Copy the exports over.
+  await writeFile(join(app, 'node_modules', 'electron', 'index.js'), "module.exports = { ...require('./fake.js') };\n");
+  await writeFile(join(app, 'node_modules', 'electron', 'package.json'), '{ "name": "electron", "main": "index.js" }\n');
+  await mkdir(join(app, 'dist', 'electron', 'tray'), { recursive: true });
+  await copyFile(join(root, 'assets', 'icon.png'), join(app, 'dist', 'electron', 'tray', 'sdk.png'));
+  await mkdir(dataDir(), { recursive: true });
+  await writeFile(join(dataDir(), 'config.yaml'), 'model_list: []\nswitchboard:\n  port: 0\n');
+
+  child = spawn(process.execPath, [join(app, 'dist', 'electron', 'main.cjs')], {
+    cwd: app,
+    stdio: ['pipe', 'pipe', 'pipe'],
+    env: {
+      PATH: process.env.PATH,
+      HOME: app,
+      SWITCHBOARD_DATA_DIR: dataDir(),
+      FAKE_ELECTRON_TRACE: traceFile(),
+      FAKE_USER_DATA: join(app, 'userData'),
+    },
+  });
+  exitCode = new Promise((resolveExit) => child?.on('exit', (code) => resolveExit(code)));
+}, 120_000);
+
+afterAll(async () => {
+  if (child && child.exitCode === null) child.kill('SIGKILL');
+  await rm(app, { recursive: true, force: true });
+});
+
+describe('main bundle under a stand-in Electron', () => {
+  let baseUrl = '';
+
+  it('starts the gateway, builds the tray, loads the dashboard in a locked-down window', async () => {
+    const load = await waitForTrace((line) => line.kind === 'window-load');
+    baseUrl = String(load.url).replace(/\/ui\/$/, '');
+    expect(baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(load.status).toBe(503); // no dashboard build in this temp app: the gateway's hint page
+    expect(load.csp).toContain("script-src 'self'");
+
+    const lines = await traceLines();
+    expect(lines.find((line) => line.kind === 'tray-created')).toBeDefined();
+    const icons = lines.filter((line) => line.kind === 'tray-icon').map((line) => (line.image as { path: string }).path);
+    expect(icons.at(-1)).toBe(join(app, 'dist', 'electron', 'tray', 'sdk.png'));
+    expect(lines.filter((line) => line.kind === 'tray-tooltip').at(-1)?.text).toMatch(/^Switchboard · SDK mode · port \d+ · 0 requests today$/);
+    expect(lines.find((line) => line.kind === 'window-created')?.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      preload: join(app, 'dist', 'electron', 'preload.cjs'),
+    });
+    expect(lines.some((line) => line.kind === 'csp-installed')).toBe(true);
+
+    const health = await fetch(`${baseUrl}/health`);
+    expect(health.status).toBe(200);
+    const instance = JSON.parse(await readFile(join(dataDir(), 'instance.json'), 'utf8')) as { baseUrl: string };
+    expect(instance.baseUrl).toBe(baseUrl);
+  });
+
+  it('hands the admin token to the dashboard origin only', async () => {
+    const token = (await readFile(join(dataDir(), 'admin-token'), 'utf8')).trim();
+    send({ cmd: 'ipc-sync', channel: 'switchboard:get-bootstrap', senderUrl: `${baseUrl}/ui/` });
+    send({ cmd: 'ipc-sync', channel: 'switchboard:get-bootstrap', senderUrl: 'https://evil.example/' });
+    const own = await waitForTrace((line) => line.kind === 'ipc-sync-result' && line.senderUrl === `${baseUrl}/ui/`);
+    const other = await waitForTrace((line) => line.kind === 'ipc-sync-result' && line.senderUrl === 'https://evil.example/');
+    expect(own.value).toEqual({ adminUrl: baseUrl, adminToken: token, platform: process.platform });
+    expect(other.value).toBeNull();
+  });
+
+  it('runs tray actions', async () => {
+    send({ cmd: 'click', id: 'copy-base-url' });
+    expect((await waitForTrace((line) => line.kind === 'clipboard')).text).toBe(baseUrl);
+    send({ cmd: 'click', id: 'open-logs' });
+    expect((await waitForTrace((line) => line.kind === 'open-path')).path).toBe(dataDir());
+  });
+
+  it('quits cleanly: the gateway stops, the tray goes, the process exits 0, the port is closed', async () => {
+    send({ cmd: 'quit' });
+    expect(await exitCode).toBe(0);
+    const kinds = (await traceLines()).map((line) => line.kind);
+    expect(kinds).toContain('quit-prevented');
+    expect(kinds.indexOf('tray-destroyed')).toBeLessThan(kinds.lastIndexOf('exit'));
+    await expect(fetch(`${baseUrl}/health`)).rejects.toThrow();
+    expect(existsSync(join(dataDir(), 'instance.json'))).toBe(false);
+
+    const log = await readFile(join(dataDir(), 'switchboard.log'), 'utf8');
+    expect(log).toContain('"tray created"');
+    expect(log).toContain('"dashboard loaded"');
+    expect(log).toContain('"gateway stopped"');
+    const masterKey = (await readFile(join(dataDir(), 'master-key'), 'utf8')).trim();
+    expect(masterKey.length).toBeGreaterThan(10);
+    expect(log).not.toContain(masterKey);
+  });
+});
