@@ -17,6 +17,7 @@ import type { GatewayConfig } from './config/types';
 import type { EventBus } from './events/event-bus';
 import { fingerprint } from './events/fingerprint';
 import { createIdentityStats } from './events/identity-stats';
+import { readRecentRecords } from './events/jsonl-history';
 import { openJsonlLog } from './events/jsonl-log';
 import { createMetrics } from './events/metrics';
 import { createRequestCaptures } from './events/request-captures';
@@ -83,6 +84,11 @@ export async function startRuntime(config: GatewayConfig, deps: GatewayDeps, ctx
     fingerprint,
     secrets,
   });
+  for (const record of await readRecentRecords(sb.dataDir, sb.log.maxEntries, sb.log.jsonlFiles)) {
+    tracker.log.upsert(record);
+    tracker.metrics.record(record);
+    tracker.identities.record(record);
+  }
   const dispatcher = createDispatcher(sb.upstream);
   const upstream = createUpstreamClient({ config: sb.upstream, cookieJar, dispatcher });
   const sdk = createSdkBackend(
