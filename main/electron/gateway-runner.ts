@@ -73,6 +73,15 @@ export function createGatewayRunner(deps: GatewayRunnerDeps): GatewayRunner {
 
   const startNow = async (): Promise<StartOutcome> => {
     await stopNow();
+    try {
+      return await startFresh();
+    } catch (error) {
+      // Anything unexpected (a keychain error, a bug) still ends as a problem the tray can show.
+      return { ok: false, problem: classifyStartError(error, null) };
+    }
+  };
+
+  const startFresh = async (): Promise<StartOutcome> => {
     const settings = deps.settings();
     const keys = deps.providerKeys();
     const overlay = overlayEnv(deps.env, keys.keys);
@@ -94,14 +103,15 @@ export function createGatewayRunner(deps: GatewayRunnerDeps): GatewayRunner {
     } catch (error) {
       return { ok: false, problem: classifyStartError(error, null) };
     }
-    const created = deps.createGateway(config, {
-      logger: deps.logger,
-      version: deps.version,
-      rendererDir: deps.rendererDir,
-      // the legacy LiteLLM child reads provider keys from its env: it gets the app's keys too
-      env: overlay.env,
-    });
+    let created: Gateway | null = null;
     try {
+      created = deps.createGateway(config, {
+        logger: deps.logger,
+        version: deps.version,
+        rendererDir: deps.rendererDir,
+        // the legacy LiteLLM child reads provider keys from its env: it gets the app's keys too
+        env: overlay.env,
+      });
       const server = await created.listen();
       gateway = created;
       await deps.onListening?.(created, server).catch((error: unknown) => deps.logger.warn({ err: error }, 'after-listen hook failed'));
@@ -111,7 +121,7 @@ export function createGatewayRunner(deps: GatewayRunnerDeps): GatewayRunner {
       );
       return { ok: true, gateway: created, server, warnings: [...warnings, ...config.warnings] };
     } catch (error) {
-      await created.stop().catch(() => undefined);
+      await created?.stop().catch(() => undefined);
       const problem = classifyStartError(error, config.switchboard.port);
       if (problem.kind === 'port-in-use') {
         problem.suggestedPort = await deps.findFreePort(config.switchboard.port + 1, config.switchboard.host);

@@ -118,6 +118,26 @@ describe('gateway runner (real core)', () => {
     }
   });
 
+  it('an unexpected failure (here the keychain) becomes a problem, not a crash', async () => {
+    runner = createGatewayRunner({
+      loadConfig,
+      createGateway,
+      settings: () => settings,
+      providerKeys: () => {
+        throw new Error('keychain locked');
+      },
+      env: { SWITCHBOARD_DATA_DIR: dir },
+      platform: process.platform,
+      homeDir: dir,
+      version: '0.1.0-test',
+      rendererDir: null,
+      logger: pino({ level: 'silent' }),
+      findFreePort,
+    });
+    expect(await runner.start()).toEqual({ ok: false, problem: { kind: 'other', message: 'keychain locked', port: null, suggestedPort: null } });
+    expect(runner.current()).toBeNull();
+  });
+
   it('stop() closes the port; restart() replaces the running gateway', async () => {
     runner = make();
     const first = await runner.start();
