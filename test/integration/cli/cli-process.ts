@@ -1,9 +1,35 @@
 // Runs the real CLI (from sources, through tsx) as a child process.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildSync } from 'esbuild';
 
 const root = join(import.meta.dirname, '..', '..', '..');
+
+let bundle: string | null = null;
+
+/**
+ * The CLI from the current sources, bundled once per test file (tsx would compile it again in every
+ * child, seconds each on a busy machine). Kept under node_modules so its bare imports resolve.
+ */
+function cliBundle(): string {
+  if (bundle) return bundle;
+  const out = join(root, 'node_modules', '.cache', 'switchboard-tests', `cli-${process.pid}.mjs`);
+  buildSync({
+    entryPoints: [join(root, 'main', 'node', 'cli.ts')],
+    outfile: out,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'error',
+  });
+  bundle = out;
+  process.once('exit', () => rmSync(out, { force: true }));
+  return out;
+}
 
 export interface CliRun {
   child: ChildProcess;
@@ -15,7 +41,7 @@ export interface CliRun {
 }
 
 export function runCli(args: string[], env: Record<string, string>): CliRun {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'main', 'node', 'cli.ts'), ...args], {
+  const child = spawn(process.execPath, [cliBundle(), ...args], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', HOME: env.HOME ?? '/nonexistent', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
