@@ -50,7 +50,7 @@ beforeAll(async () => {
   await build({ ...common, entryPoints: [join(root, 'main', 'electron', 'main.ts')], outfile: join(app, 'dist', 'electron', 'main.cjs'), external: ['electron'] });
   await build({ ...common, entryPoints: [join(__dirname, 'fixtures', 'fake-electron.ts')], outfile: join(app, 'node_modules', 'electron', 'fake.js') });
   // The real module is a plain CommonJS object; esbuild's output is flagged __esModule, which would
-  // change how `import electron from 'electron'` (electron-store) resolves. Copy the exports over.
+  // change how electron-store's default import of it resolves. Copy the exports over.
   await writeFile(join(app, 'node_modules', 'electron', 'index.js'), "module.exports = { ...require('./fake.js') };\n");
   await writeFile(join(app, 'node_modules', 'electron', 'package.json'), '{ "name": "electron", "main": "index.js" }\n');
   await mkdir(join(app, 'dist', 'electron', 'tray'), { recursive: true });
