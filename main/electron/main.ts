@@ -13,7 +13,7 @@ import { createGateway } from '../core/gateway';
 import type { Gateway } from '../core/gateway-types';
 import { removeInstance, writeInstance } from '../node/instance-file';
 import { createElectronFacade } from './electron-facade';
-import { createGatewayRunner } from './gateway-runner';
+import { createGatewayRunner, type GatewayRunner } from './gateway-runner';
 import { autostartFilePath, createLoginItem } from './login-item';
 import { findFreePort } from './port-probe';
 import { createSecretStore, SECRETS_FILE_NAME } from './secrets/secret-store';
@@ -50,87 +50,91 @@ async function main(): Promise<void> {
   const platform = process.platform;
   const homeDir = homedir();
   const facade = createElectronFacade({ trayIconDir: join(__dirname, 'tray') });
-  const fallbackDataDir = defaultDataDir(platform, env, homeDir);
+  // Filled in by the build callback; a holder, because TypeScript does not see assignments in closures.
+  const built: { runner: GatewayRunner | null } = { runner: null };
 
-  let running: Gateway | null = null;
-  const logger = createLogger({
-    level: env.SWITCHBOARD_LOG_LEVEL ?? 'info',
-    destination: openAppLog(fallbackDataDir),
-    secrets: () => (running ? [running.config.masterKey, running.config.adminToken] : []),
-  });
+  const shell = await runShell(facade, () => {
+    const fallbackDataDir = defaultDataDir(platform, env, homeDir);
+    let running: Gateway | null = null;
+    const logger = createLogger({
+      level: env.SWITCHBOARD_LOG_LEVEL ?? 'info',
+      destination: openAppLog(fallbackDataDir),
+      secrets: () => (running ? [running.config.masterKey, running.config.adminToken] : []),
+    });
 
-  const userData = facade.getPath('userData');
-  const { settings, setAsideTo } = openSettings({
-    createStore: (options) => new ElectronStore(options) as unknown as StoreLike,
-    filePath: join(userData, `${SETTINGS_FILE_NAME}.json`),
-    renameFile: renameSync,
-    now: Date.now,
-    logger,
-  });
-  if (setAsideTo) logger.warn({ setAsideTo }, 'settings reset to defaults');
+    const { settings, setAsideTo } = openSettings({
+      createStore: (options) => new ElectronStore(options) as unknown as StoreLike,
+      filePath: join(facade.getPath('userData'), `${SETTINGS_FILE_NAME}.json`),
+      renameFile: renameSync,
+      now: Date.now,
+      logger,
+    });
+    if (setAsideTo) logger.warn({ setAsideTo }, 'settings reset to defaults');
 
-  const secretStore = createSecretStore({
-    file: new ElectronStore({ name: SECRETS_FILE_NAME }),
-    safeStorage: facade.safeStorage,
-    fingerprint,
-    logger,
-  });
+    const secretStore = createSecretStore({
+      file: new ElectronStore({ name: SECRETS_FILE_NAME }),
+      safeStorage: facade.safeStorage,
+      fingerprint,
+      logger,
+    });
 
-  const runner = createGatewayRunner({
-    loadConfig,
-    createGateway,
-    settings: () => settings.get(),
-    providerKeys: () => secretStore.decryptAll(),
-    env,
-    platform,
-    homeDir,
-    version: facade.getVersion(),
-    rendererDir: existsSync(join(__dirname, '..', 'renderer', 'index.html')) ? join(__dirname, '..', 'renderer') : null,
-    logger,
-    findFreePort,
-    // `switchboard mode …` on the command line finds the app's gateway through <dataDir>/instance.json.
-    async onListening(gateway, server) {
-      running = gateway;
-      await writeInstance(gateway.config.switchboard.dataDir, { pid: process.pid, baseUrl: server.baseUrl, startedAt: server.startedAt });
-    },
-    async onStopped(gateway) {
-      if (running === gateway) running = null;
-      await removeInstance(gateway.config.switchboard.dataDir, process.pid);
-    },
-  });
+    const runner = createGatewayRunner({
+      loadConfig,
+      createGateway,
+      settings: () => settings.get(),
+      providerKeys: () => secretStore.decryptAll(),
+      env,
+      platform,
+      homeDir,
+      version: facade.getVersion(),
+      rendererDir: existsSync(join(__dirname, '..', 'renderer', 'index.html')) ? join(__dirname, '..', 'renderer') : null,
+      logger,
+      findFreePort,
+      // `switchboard mode …` on the command line finds the app's gateway through <dataDir>/instance.json.
+      async onListening(gateway, server) {
+        running = gateway;
+        await writeInstance(gateway.config.switchboard.dataDir, { pid: process.pid, baseUrl: server.baseUrl, startedAt: server.startedAt });
+      },
+      async onStopped(gateway) {
+        if (running === gateway) running = null;
+        await removeInstance(gateway.config.switchboard.dataDir, process.pid);
+      },
+    });
 
-  const loginItem = createLoginItem({
-    platform,
-    facade,
-    autostartFile: autostartFilePath(homeDir, env),
-    command: env.APPIMAGE ? [env.APPIMAGE] : [process.execPath],
-    writeFile: (path, content) => {
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, content, { mode: 0o644 });
-    },
-    removeFile: (path) => rmSync(path, { force: true }),
-    fileExists: existsSync,
-  });
+    const loginItem = createLoginItem({
+      platform,
+      facade,
+      autostartFile: autostartFilePath(homeDir, env),
+      command: env.APPIMAGE ? [env.APPIMAGE] : [process.execPath],
+      writeFile: (path, content) => {
+        mkdirSync(dirname(path), { recursive: true });
+        writeFileSync(path, content, { mode: 0o644 });
+      },
+      removeFile: (path) => rmSync(path, { force: true }),
+      fileExists: existsSync,
+    });
 
-  const shell = await runShell({
-    facade,
-    runner,
-    settings,
-    loginItem,
-    logger,
-    preloadPath: join(__dirname, 'preload.cjs'),
-    fallbackDataDir,
-    fileExists: existsSync,
-    ensureConfigFile,
-    now: Date.now,
-    setTimer: (fn, ms) => {
-      const timer = setTimeout(fn, ms);
-      return () => clearTimeout(timer);
-    },
+    built.runner = runner;
+    return {
+      runner,
+      settings,
+      loginItem,
+      logger,
+      preloadPath: join(__dirname, 'preload.cjs'),
+      fallbackDataDir,
+      fileExists: existsSync,
+      ensureConfigFile,
+      now: Date.now,
+      setTimer: (fn, ms) => {
+        const timer = setTimeout(fn, ms);
+        return () => clearTimeout(timer);
+      },
+    };
   });
   if (!shell) return;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => facade.quit());
-  process.on('exit', () => runner.killChildrenSync());
+  // Nothing can be awaited in 'exit': a LiteLLM child still running then is killed outright.
+  process.on('exit', () => built.runner?.killChildrenSync());
 }
 
 main().catch((error: unknown) => {

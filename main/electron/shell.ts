@@ -18,8 +18,8 @@ import { initialTrayModel, trayFailed, trayStarting, trayStopping } from './tray
 import { createMainWindowController, type MainWindowController } from './window/main-window';
 import { DASHBOARD_CSP, originOf } from './window/window-security';
 
+/** Everything besides the facade; built only once this process holds the single-instance lock. */
 export interface ShellDeps {
-  facade: ElectronFacade;
   runner: GatewayRunner;
   settings: SettingsAccess;
   loginItem: LoginItem;
@@ -48,13 +48,17 @@ export interface Shell {
 
 const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
 
-/** Returns null when another instance already runs (this one quits and that one shows its window). */
-export async function runShell(deps: ShellDeps): Promise<Shell | null> {
-  const { facade, runner, settings, logger } = deps;
+/**
+ * Returns null when another instance already runs: this one quits before `build` opens any file, and
+ * the running one shows its window.
+ */
+export async function runShell(facade: ElectronFacade, build: () => ShellDeps): Promise<Shell | null> {
   if (!facade.requestSingleInstanceLock()) {
     facade.quit();
     return null;
   }
+  const deps = build();
+  const { runner, settings, logger } = deps;
 
   let tray: TrayController | null = null;
   let stopFollowing: (() => void) | null = null;

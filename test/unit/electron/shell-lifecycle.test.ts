@@ -7,6 +7,7 @@ describe('single instance', () => {
   it('a second launch that cannot get the lock quits at once and builds nothing', async () => {
     const h = await startHarness({ plan: [fakeGateway()], lockAvailable: false });
     expect(h.shell).toBeNull();
+    expect(h.built).toBe(0);
     expect(h.facade.quitCalls).toBe(1);
     expect(h.facade.exited).toBe(true);
     expect(h.facade.trays).toHaveLength(0);
