@@ -20,6 +20,7 @@ import type { BenchOptions } from './plan';
 import { buildRows, renderTable, verdict } from './report';
 import type { BenchResults } from './report';
 import { exitWithParent } from './role-ipc';
+import { runWatchdog } from './watchdog';
 import { defaultCliPath, startSwitchboard } from './switchboard-process';
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
@@ -28,8 +29,19 @@ function runRole(argv: string[]): void {
   const { values } = parseArgs({
     args: argv,
     strict: true,
-    options: { role: { type: 'string' }, events: { type: 'string' }, 'gap-ms': { type: 'string' }, 'upstream-port': { type: 'string' } },
+    options: {
+      role: { type: 'string' },
+      events: { type: 'string' },
+      'gap-ms': { type: 'string' },
+      'upstream-port': { type: 'string' },
+      pid: { type: 'string' },
+      dir: { type: 'string' },
+    },
   });
+  if (values.role === 'watchdog') {
+    runWatchdog({ pid: Number(values.pid), dir: values.dir ?? null });
+    return;
+  }
   exitWithParent();
   if (values.role === 'upstream') runFakeUpstream({ events: Number(values.events), gapMs: Number(values['gap-ms']) });
   else if (values.role === 'bare') runBareProxy({ upstreamPort: Number(values['upstream-port']) });
@@ -53,6 +65,8 @@ async function measure(options: BenchOptions, registry: ChildRegistry): Promise<
     env: process.env,
     say,
   });
+  // stops Switchboard and removes its data dir even if this process is killed outright
+  await startRole(registry, 'watchdog', ['--pid', String(switchboard.child.pid), '--dir', dataDir]);
   say(`bench: upstream :${upstream.port}, bare proxy :${bare.port}, Switchboard ${switchboard.url} (pid ${switchboard.child.pid})`);
 
   const targets: Target[] = [

@@ -57,9 +57,10 @@ function latencyRow(id: string, label: string, values: [number | null, number | 
 
 function latencyRows(size: string, samples: SamplesByTarget, budgetMs: number): MetricRow[] {
   const of = (f: (s: number[]) => number) => [f(samples.direct), f(samples.bare), f(samples.switchboard)] as [number, number, number];
+  const slug = size.replace(/\s+/g, '').toLowerCase();
   return [
-    latencyRow(`latency_${size}_median`, `${size} chat, median`, of(median), addedUnder(budgetMs)),
-    latencyRow(`latency_${size}_p95`, `${size} chat, p95`, of(p95), null),
+    latencyRow(`latency_${slug}_median`, `${size} chat, median`, of(median), addedUnder(budgetMs)),
+    latencyRow(`latency_${slug}_p95`, `${size} chat, p95`, of(p95), null),
   ];
 }
 
