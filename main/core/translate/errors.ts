@@ -153,12 +153,12 @@ export function translateError(status: number, body: string, from: Dialect, to: 
 }
 
 /** A mid-stream error in the caller's dialect (`type` already in that dialect). */
-export function streamErrorEvent(to: Dialect, type: string, message: string): SseEvent {
+export function streamErrorEvent(to: Dialect, type: string, message: string, code: string | null = null): SseEvent {
   if (to === 'anthropic') {
     return { event: 'error', data: stringifyJson({ type: 'error', error: { type, message } }) };
   }
   // The OpenAI SDKs throw an APIError for any stream event whose data has an `error` member.
-  return { event: null, data: stringifyJson({ error: { message, type, code: null, param: null } }) };
+  return { event: null, data: stringifyJson({ error: { message, type, code, param: null } }) };
 }
 
 /** An upstream error type in the other dialect as the caller's type (for errors met mid-stream). */

@@ -4,7 +4,9 @@ import { GatewayError, isGatewayError } from '../../../../shared/errors';
 import type { Dialect } from '../../../../shared/protocol/records';
 import { decodeBody, readAll } from '../../providers/content-encoding';
 import { createSseSplitter, sseData } from '../../providers/sse-splitter';
-import { isStreamTerminator, streamErrorText } from '../../providers/stream-error';
+import { formatSse } from '../../providers/sse';
+import { isStreamTerminator } from '../../providers/stream-end';
+import { streamErrorEvent, translateError } from '../../translate';
 import { headerString, passBackHeaders } from '../../providers/upstream-headers';
 import { usageFromBody, usageFromStreamData } from '../../providers/usage';
 import type { UpstreamResponse } from '../../upstream/types';
@@ -13,7 +15,7 @@ import type { ProxyRequest } from '../backend';
 import { callUpstream } from './call-upstream';
 import { prepareBody } from './prepare-body';
 import type { SdkContext } from './sdk-context';
-import { sameDialectError } from './upstream-error';
+import { readableErrorText } from './upstream-error';
 import { upstreamTarget } from './upstream-target';
 
 export async function passThrough(ctx: SdkContext, request: ProxyRequest, reply: ClientReply): Promise<void> {
@@ -47,8 +49,8 @@ export async function relayResponse(
   const body = decodeBody(response.body, headerString(response.headers, 'content-encoding'));
   const passBack = passBackHeaders(response.headers);
   if (response.status >= 400) {
-    const text = ctx.scrub((await readAll(body)).toString('utf8'));
-    const error = sameDialectError(dialect, response.status, host, text);
+    const text = readableErrorText(response.status, host, ctx.scrub((await readAll(body)).toString('utf8')));
+    const error = translateError(response.status, text, dialect, dialect);
     reply.json(error.status, error.body, passBack);
     request.trace.fail(new GatewayError('UPSTREAM_ERROR', error.message, { status: error.status }), error.status);
     return;
@@ -114,6 +116,6 @@ export async function relaySse(
 }
 
 export async function endWithError(reply: ClientReply, dialect: Dialect, error: GatewayError): Promise<void> {
-  if (!reply.closed) await reply.write(streamErrorText(dialect, error.types[dialect], error.message, error.code.toLowerCase()));
+  if (!reply.closed) await reply.write(formatSse(streamErrorEvent(dialect, error.types[dialect], error.message, error.code.toLowerCase())));
   reply.end();
 }

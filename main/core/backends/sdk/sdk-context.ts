@@ -8,4 +8,6 @@ export interface SdkContext {
   supermemoryApiKey: string | null;
   /** removes known secrets from text that came from upstream */
   scrub: (text: string) => string;
+  /** epoch ms */
+  now: () => number;
 }

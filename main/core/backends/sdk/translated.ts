@@ -25,6 +25,7 @@ import type { ProxyRequest } from '../backend';
 import { callUpstream } from './call-upstream';
 import { DEFAULT_ANTHROPIC_MAX_TOKENS, prepareBody, stripOverrides } from './prepare-body';
 import type { SdkContext } from './sdk-context';
+import { readableErrorText } from './upstream-error';
 import { upstreamTarget } from './upstream-target';
 
 export async function translated(ctx: SdkContext, request: ProxyRequest, reply: ClientReply): Promise<void> {
@@ -56,7 +57,7 @@ export async function translated(ctx: SdkContext, request: ProxyRequest, reply: 
   const passBack = passBackHeaders(response.headers);
 
   if (response.status >= 400) {
-    const text = ctx.scrub((await readAll(decoded)).toString('utf8'));
+    const text = readableErrorText(response.status, target.host, ctx.scrub((await readAll(decoded)).toString('utf8')));
     const error = translateError(response.status, text, provider, caller);
     reply.json(error.status, error.body, passBack);
     request.trace.fail(new GatewayError('UPSTREAM_ERROR', error.message, { status: error.status }), error.status);
@@ -64,7 +65,7 @@ export async function translated(ctx: SdkContext, request: ProxyRequest, reply: 
   }
   const contentType = headerString(response.headers, 'content-type') ?? '';
   if (request.stream && contentType.startsWith('text/event-stream')) {
-    await relayTranslatedStream(request, reply, decoded, caller, provider, notes);
+    await relayTranslatedStream(ctx, request, reply, decoded, caller, provider, notes);
     return;
   }
   await relayTranslatedBody(request, reply, response, decoded, caller, provider, notes, ctx);
@@ -88,12 +89,13 @@ async function relayTranslatedBody(
     throw new GatewayError('UPSTREAM_ERROR', `Upstream answered ${response.status} with a body that is not JSON: ${ctx.scrub(text.slice(0, 200))}`);
   }
   request.trace.usage(usageFromBody(provider, parsed));
-  const responseContext = { requestedModel: request.model!.requestedName, notes, created: Math.floor(Date.now() / 1000) };
+  const responseContext = { requestedModel: request.model!.requestedName, notes, created: Math.floor(ctx.now() / 1000) };
   const out = caller === 'openai' ? anthropicResponseToOpenai(parsed, responseContext) : openaiResponseToAnthropic(parsed, responseContext);
   reply.json(200, out, passBackHeaders(response.headers));
 }
 
 async function relayTranslatedStream(
+  ctx: SdkContext,
   request: ProxyRequest,
   reply: ClientReply,
   body: AsyncIterable<Buffer>,
@@ -105,7 +107,7 @@ async function relayTranslatedStream(
   const context: StreamContext = {
     requestedModel: request.model!.requestedName,
     notes,
-    created: Math.floor(Date.now() / 1000),
+    created: Math.floor(ctx.now() / 1000),
     includeUsage: (request.body.stream_options as { include_usage?: unknown } | undefined)?.include_usage === true,
     onOutcome: (result) => {
       outcome = result;

@@ -1,0 +1,12 @@
+// How a pass-through stream knows it ended properly (the in-band error event itself is
+// translate/errors.ts streamErrorEvent).
+import type { Dialect } from '../../../shared/protocol/records';
+
+/**
+ * true when this event ends the stream for good: the dialect's final event, or the provider's own
+ * in-band error (after which we must not add a second one).
+ */
+export function isStreamTerminator(dialect: Dialect, data: string): boolean {
+  if (dialect === 'anthropic') return data.includes('"message_stop"') || data.startsWith('{"type":"error"');
+  return data === '[DONE]' || data.startsWith('{"error"');
+}
