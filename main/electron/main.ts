@@ -11,7 +11,7 @@ import { fingerprint } from '../core/events/fingerprint';
 import { createLogger } from '../core/events/logger';
 import { createGateway } from '../core/gateway';
 import type { Gateway } from '../core/gateway-types';
-import { removeInstance, writeInstance } from '../node/instance-file';
+import { removeInstance, writeInstance } from '../core/instance-file';
 import { createElectronFacade } from './electron-facade';
 import { createGatewayRunner, type GatewayRunner } from './gateway-runner';
 import { autostartFilePath, createLoginItem } from './login-item';

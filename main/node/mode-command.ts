@@ -8,7 +8,7 @@ import type { ModeState } from '../../shared/protocol/records';
 import type { ConfigFlags } from '../core/config';
 import { ADMIN_TOKEN_FILE, defaultDataDir } from '../core/config';
 import type { CliIo } from './cli-io';
-import { readInstance } from './instance-file';
+import { readInstance } from '../core/instance-file';
 
 export async function modeCommand(action: 'sdk' | 'binary' | 'rollback' | 'status', flags: ConfigFlags, io: CliIo): Promise<number> {
   const dataDir = flags.dataDir ?? defaultDataDir(process.platform, io.env, homedir());

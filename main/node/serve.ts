@@ -11,7 +11,7 @@ import { createLogger } from '../core/events/logger';
 import { createGateway } from '../core/gateway';
 import { bannerLines } from './banner';
 import type { CliIo } from './cli-io';
-import { removeInstance, writeInstance } from './instance-file';
+import { removeInstance, writeInstance } from '../core/instance-file';
 
 /** dist/renderer next to the bundle (dist/node/cli.js) or, from sources, at the repo root. */
 export function findRendererDir(): string | null {
