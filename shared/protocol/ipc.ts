@@ -12,7 +12,34 @@ export interface SwitchboardBridge {
   openConfigFile(): Promise<void>;
   setStartAtLogin(enabled: boolean): Promise<void>;
   quit(): Promise<void>;
+  /** provider keys stored in the app (names and fingerprints only; values never come back) */
+  listProviderKeys(): Promise<ProviderKeyInfo[]>;
+  /** stores the key encrypted with the OS keychain and restarts the gateway so it takes effect */
+  setProviderKey(name: string, value: string): Promise<ProviderKeyInfo>;
+  deleteProviderKey(name: string): Promise<void>;
+  /** whether encrypted storage is available here (Linux without a keyring: not) */
+  providerKeyStorage(): Promise<ProviderKeyStorage>;
 }
+
+/** A provider key the app stores, by its environment variable name (ANTHROPIC_API_KEY, …). */
+export interface ProviderKeyInfo {
+  name: string;
+  fingerprint: string;
+}
+
+export interface ProviderKeyStorage {
+  available: boolean;
+  reason: string | null;
+}
+
+/** The variables the app offers to store; others can be typed in. */
+export const KNOWN_PROVIDER_KEYS = [
+  'ANTHROPIC_API_KEY',
+  'OPENAI_API_KEY',
+  'GEMINI_API_KEY',
+  'OPENROUTER_API_KEY',
+  'SUPERMEMORY_API_KEY',
+] as const;
 
 export const BRIDGE_GLOBAL = 'switchboard';
 
@@ -23,6 +50,10 @@ export const IPC_CHANNELS = {
   openConfigFile: 'switchboard:open-config-file',
   setStartAtLogin: 'switchboard:set-start-at-login',
   quit: 'switchboard:quit',
+  listProviderKeys: 'switchboard:list-provider-keys',
+  setProviderKey: 'switchboard:set-provider-key',
+  deleteProviderKey: 'switchboard:delete-provider-key',
+  providerKeyStorage: 'switchboard:provider-key-storage',
 } as const;
 
 /** Answer of IPC_CHANNELS.getBootstrap (sync), read once by the preload. */
