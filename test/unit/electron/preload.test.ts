@@ -30,7 +30,7 @@ interface Loaded {
   requires: string[];
 }
 
-function load(bootstrap: BridgeBootstrap | null): Loaded {
+function load(bootstrap: BridgeBootstrap | null, answers: Record<string, unknown> = {}): Loaded {
   const exposed: Record<string, unknown> = {};
   const invoked: unknown[][] = [];
   const requires: string[] = [];
@@ -40,7 +40,8 @@ function load(bootstrap: BridgeBootstrap | null): Loaded {
       sendSync: (channel: string) => (channel === IPC_CHANNELS.getBootstrap ? bootstrap : undefined),
       invoke: (...args: unknown[]) => {
         invoked.push(args);
-        return Promise.resolve('main-process-internal-value');
+        const channel = String(args[0]);
+        return Promise.resolve(channel in answers ? answers[channel] : 'main-process-internal-value');
       },
     },
   };
@@ -65,7 +66,20 @@ describe('preload bridge', () => {
     expect(Object.keys(exposed)).toEqual([BRIDGE_GLOBAL]);
     const bridge = exposed[BRIDGE_GLOBAL] as SwitchboardBridge;
     expect(Object.keys(bridge).sort()).toEqual(
-      ['adminToken', 'adminUrl', 'openConfigFile', 'openExternal', 'openLogsFolder', 'platform', 'quit', 'setStartAtLogin'].sort(),
+      [
+        'adminToken',
+        'adminUrl',
+        'deleteProviderKey',
+        'listProviderKeys',
+        'openConfigFile',
+        'openExternal',
+        'openLogsFolder',
+        'platform',
+        'providerKeyStorage',
+        'quit',
+        'setProviderKey',
+        'setStartAtLogin',
+      ].sort(),
     );
     expect(bridge).toMatchObject(boot);
     expect(requires).toEqual(['electron']);
@@ -85,6 +99,30 @@ describe('preload bridge', () => {
       [IPC_CHANNELS.openConfigFile],
       [IPC_CHANNELS.setStartAtLogin, true],
       [IPC_CHANNELS.quit],
+    ]);
+  });
+
+  it('passes provider keys through unchanged and hands back what the main process answers for them', async () => {
+    const info = { name: 'ANTHROPIC_API_KEY', fingerprint: 'sha256:1a2b3c4d' };
+    const storage = { available: false, reason: 'no keyring' };
+    const { exposed, invoked } = load(boot, {
+      [IPC_CHANNELS.listProviderKeys]: [info],
+      [IPC_CHANNELS.setProviderKey]: info,
+      [IPC_CHANNELS.providerKeyStorage]: storage,
+    });
+    const bridge = exposed[BRIDGE_GLOBAL] as SwitchboardBridge;
+    expect(await bridge.listProviderKeys()).toEqual([info]);
+    expect(await bridge.setProviderKey('ANTHROPIC_API_KEY', ' sk-ant-value ')).toEqual(info);
+    // No coercion here: a missing value must reach the main process as missing, to be rejected there.
+    await bridge.setProviderKey('OPENAI_API_KEY', undefined as unknown as string);
+    expect(await bridge.deleteProviderKey('ANTHROPIC_API_KEY')).toBeUndefined();
+    expect(await bridge.providerKeyStorage()).toEqual(storage);
+    expect(invoked).toEqual([
+      [IPC_CHANNELS.listProviderKeys],
+      [IPC_CHANNELS.setProviderKey, 'ANTHROPIC_API_KEY', ' sk-ant-value '],
+      [IPC_CHANNELS.setProviderKey, 'OPENAI_API_KEY', undefined],
+      [IPC_CHANNELS.deleteProviderKey, 'ANTHROPIC_API_KEY'],
+      [IPC_CHANNELS.providerKeyStorage],
     ]);
   });
 
