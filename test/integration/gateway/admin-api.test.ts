@@ -4,9 +4,8 @@ import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../../shared/protocol/admin-api';
 import type { GatewayEvent } from '../../../shared/protocol/events';
-import { startFakeAnthropic, startFakeOpenAI } from '../../fixtures/fake-upstreams';
 import type { FakeUpstream } from '../../fixtures/fake-upstreams';
-import { readJson, startTestGateway, TEST_PROVIDER_ENV, twoProviderYaml } from '../harness/test-gateway';
+import { readJson, startTwoProviders, stopTwoProviders, TEST_PROVIDER_ENV, twoProviderYaml } from '../harness/test-gateway';
 import type { TestGateway } from '../harness/test-gateway';
 
 let anthropic: FakeUpstream;
@@ -14,16 +13,10 @@ let openai: FakeUpstream;
 let gw: TestGateway;
 
 beforeAll(async () => {
-  anthropic = await startFakeAnthropic();
-  openai = await startFakeOpenAI();
-  gw = await startTestGateway({ yaml: twoProviderYaml(anthropic.url, openai.url), env: TEST_PROVIDER_ENV });
+  ({ anthropic, openai, gw } = await startTwoProviders(twoProviderYaml, { env: TEST_PROVIDER_ENV }));
 });
 
-afterAll(async () => {
-  await gw?.dispose();
-  await anthropic?.close();
-  await openai?.close();
-});
+afterAll(() => stopTwoProviders({ anthropic, openai, gw }));
 
 const admin = (path: string, init: RequestInit = {}) =>
   fetch(`${gw.url}${path}`, { ...init, headers: { authorization: `Bearer ${gw.adminToken}`, 'content-type': 'application/json', ...(init.headers ?? {}) } });

@@ -2,9 +2,8 @@
 // dialect, unknown models, memory routing info, and the DNS-rebinding guard.
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeAnthropic, startFakeOpenAI } from '../../fixtures/fake-upstreams';
 import type { FakeUpstream } from '../../fixtures/fake-upstreams';
-import { startTestGateway, TEST_PROVIDER_ENV, twoProviderYaml } from '../harness/test-gateway';
+import { startTwoProviders, stopTwoProviders, TEST_PROVIDER_ENV, twoProviderYaml } from '../harness/test-gateway';
 import type { TestGateway } from '../harness/test-gateway';
 
 let anthropic: FakeUpstream;
@@ -12,19 +11,10 @@ let openai: FakeUpstream;
 let gw: TestGateway;
 
 beforeAll(async () => {
-  anthropic = await startFakeAnthropic();
-  openai = await startFakeOpenAI();
-  gw = await startTestGateway({
-    yaml: twoProviderYaml(anthropic.url, openai.url, '  body_limit: 2kb\n'),
-    env: TEST_PROVIDER_ENV,
-  });
+  ({ anthropic, openai, gw } = await startTwoProviders((a, o) => twoProviderYaml(a, o, '  body_limit: 2kb\n'), { env: TEST_PROVIDER_ENV }));
 });
 
-afterAll(async () => {
-  await gw?.dispose();
-  await anthropic?.close();
-  await openai?.close();
-});
+afterAll(() => stopTwoProviders({ anthropic, openai, gw }));
 
 async function call(method: string, path: string, options: { headers?: Record<string, string>; body?: string } = {}) {
   const res = await request(`${gw.url}${path}`, { method: method as 'GET', headers: options.headers, body: options.body });

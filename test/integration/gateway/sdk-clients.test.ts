@@ -2,9 +2,8 @@
 import Anthropic from '@anthropic-ai/sdk';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeAnthropic, startFakeOpenAI } from '../../fixtures/fake-upstreams';
 import type { FakeUpstream } from '../../fixtures/fake-upstreams';
-import { startTestGateway, TEST_PROVIDER_ENV, twoProviderYaml } from '../harness/test-gateway';
+import { startTwoProviders, stopTwoProviders, TEST_PROVIDER_ENV, twoProviderYaml } from '../harness/test-gateway';
 import type { TestGateway } from '../harness/test-gateway';
 
 let anthropic: FakeUpstream;
@@ -12,16 +11,10 @@ let openai: FakeUpstream;
 let gw: TestGateway;
 
 beforeAll(async () => {
-  anthropic = await startFakeAnthropic();
-  openai = await startFakeOpenAI();
-  gw = await startTestGateway({ yaml: twoProviderYaml(anthropic.url, openai.url), env: TEST_PROVIDER_ENV });
+  ({ anthropic, openai, gw } = await startTwoProviders(twoProviderYaml, { env: TEST_PROVIDER_ENV }));
 });
 
-afterAll(async () => {
-  await gw?.dispose();
-  await anthropic?.close();
-  await openai?.close();
-});
+afterAll(() => stopTwoProviders({ anthropic, openai, gw }));
 
 const openaiClient = (headers: Record<string, string> = {}) =>
   new OpenAI({ baseURL: `${gw.url}/v1`, apiKey: gw.key, maxRetries: 0, defaultHeaders: headers });

@@ -2,9 +2,9 @@
 import Anthropic from '@anthropic-ai/sdk';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { anthropicError, openaiError, startFakeAnthropic, startFakeOpenAI } from '../../fixtures/fake-upstreams';
+import { anthropicError, openaiError } from '../../fixtures/fake-upstreams';
 import type { FakeUpstream } from '../../fixtures/fake-upstreams';
-import { readJson, startTestGateway, TEST_PROVIDER_ENV, twoProviderYaml } from '../harness/test-gateway';
+import { readJson, startTwoProviders, stopTwoProviders, TEST_PROVIDER_ENV, twoProviderYaml } from '../harness/test-gateway';
 import type { TestGateway } from '../harness/test-gateway';
 
 let anthropic: FakeUpstream;
@@ -12,22 +12,16 @@ let openai: FakeUpstream;
 let gw: TestGateway;
 
 beforeAll(async () => {
-  anthropic = await startFakeAnthropic();
-  openai = await startFakeOpenAI();
   const nowhere = `  - model_name: nowhere
     litellm_params:
       model: openai/gpt-none
       api_base: http://127.0.0.1:9/v1
       api_key: sk-none-0000000000
 `;
-  gw = await startTestGateway({ yaml: twoProviderYaml(anthropic.url, openai.url, '', nowhere), env: TEST_PROVIDER_ENV });
+  ({ anthropic, openai, gw } = await startTwoProviders((a, o) => twoProviderYaml(a, o, '', nowhere), { env: TEST_PROVIDER_ENV }));
 });
 
-afterAll(async () => {
-  await gw?.dispose();
-  await anthropic?.close();
-  await openai?.close();
-});
+afterAll(() => stopTwoProviders({ anthropic, openai, gw }));
 
 const oai = () => new OpenAI({ baseURL: `${gw.url}/v1`, apiKey: gw.key, maxRetries: 0 });
 const ant = () => new Anthropic({ baseURL: gw.url, apiKey: gw.key, maxRetries: 0 });

@@ -10,6 +10,8 @@ import { createLogger } from '../../../main/core/events/logger';
 import { createGateway } from '../../../main/core/gateway';
 import type { Gateway } from '../../../main/core/gateway';
 import type { ServerInfo } from '../../../shared/protocol/records';
+import { startFakeAnthropic, startFakeOpenAI } from '../../fixtures/fake-upstreams';
+import type { FakeUpstream } from '../../fixtures/fake-upstreams';
 
 export const TEST_MASTER_KEY = 'sk-sb-test-master-key-0123456789abcdef';
 export const TEST_ADMIN_TOKEN = 'sb-admin-test-token-0123456789abcdef';
@@ -141,4 +143,27 @@ export const TEST_PROVIDER_ENV = {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function readJson(res: Response): Promise<any> {
   return res.json();
+}
+
+export interface TwoProviders {
+  anthropic: FakeUpstream;
+  openai: FakeUpstream;
+  gw: TestGateway;
+}
+
+/** Fake Anthropic and OpenAI providers and a gateway configured for them (`yaml` gets their URLs). */
+export async function startTwoProviders(
+  yaml: (anthropicUrl: string, openaiUrl: string) => string = twoProviderYaml,
+  options: Omit<TestGatewayOptions, 'yaml'> = { env: TEST_PROVIDER_ENV },
+): Promise<TwoProviders> {
+  const anthropic = await startFakeAnthropic();
+  const openai = await startFakeOpenAI();
+  const gw = await startTestGateway({ ...options, yaml: yaml(anthropic.url, openai.url) });
+  return { anthropic, openai, gw };
+}
+
+export async function stopTwoProviders(parts: Partial<TwoProviders>): Promise<void> {
+  await parts.gw?.dispose();
+  await parts.anthropic?.close();
+  await parts.openai?.close();
 }

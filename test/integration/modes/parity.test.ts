@@ -3,9 +3,8 @@
 // echoes what it received, in binary mode).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Mode } from '../../../shared/protocol/records';
-import { startFakeAnthropic, startFakeOpenAI } from '../../fixtures/fake-upstreams';
 import type { FakeUpstream } from '../../fixtures/fake-upstreams';
-import { readJson, startTestGateway, TEST_PROVIDER_ENV } from '../harness/test-gateway';
+import { readJson, startTwoProviders, stopTwoProviders, TEST_PROVIDER_ENV } from '../harness/test-gateway';
 import type { TestGateway } from '../harness/test-gateway';
 import { adminFetch, modesYaml } from './mode-harness';
 
@@ -14,16 +13,10 @@ let openai: FakeUpstream;
 let gw: TestGateway;
 
 beforeAll(async () => {
-  anthropic = await startFakeAnthropic();
-  openai = await startFakeOpenAI();
-  gw = await startTestGateway({ yaml: modesYaml(anthropic.url, openai.url), env: TEST_PROVIDER_ENV });
+  ({ anthropic, openai, gw } = await startTwoProviders(modesYaml, { env: TEST_PROVIDER_ENV }));
 });
 
-afterAll(async () => {
-  await gw?.dispose();
-  await anthropic?.close();
-  await openai?.close();
-});
+afterAll(() => stopTwoProviders({ anthropic, openai, gw }));
 
 interface Case {
   name: string;

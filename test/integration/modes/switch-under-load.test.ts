@@ -4,9 +4,8 @@ import Anthropic from '@anthropic-ai/sdk';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ModeResult } from '../../../shared/protocol/admin-api';
-import { startFakeAnthropic, startFakeOpenAI } from '../../fixtures/fake-upstreams';
 import type { FakeUpstream } from '../../fixtures/fake-upstreams';
-import { readJson, startTestGateway, TEST_PROVIDER_ENV } from '../harness/test-gateway';
+import { readJson, startTwoProviders, stopTwoProviders, TEST_PROVIDER_ENV } from '../harness/test-gateway';
 import type { TestGateway } from '../harness/test-gateway';
 import { adminFetch, modesYaml, waitUntil } from './mode-harness';
 
@@ -15,19 +14,10 @@ let openai: FakeUpstream;
 let gw: TestGateway;
 
 beforeAll(async () => {
-  anthropic = await startFakeAnthropic();
-  openai = await startFakeOpenAI();
-  gw = await startTestGateway({
-    yaml: modesYaml(anthropic.url, openai.url),
-    env: { ...TEST_PROVIDER_ENV, FAKE_LITELLM_CHUNK_DELAY_MS: '5' },
-  });
+  ({ anthropic, openai, gw } = await startTwoProviders(modesYaml, { env: { ...TEST_PROVIDER_ENV, FAKE_LITELLM_CHUNK_DELAY_MS: '5' } }));
 });
 
-afterAll(async () => {
-  await gw?.dispose();
-  await anthropic?.close();
-  await openai?.close();
-});
+afterAll(() => stopTwoProviders({ anthropic, openai, gw }));
 
 type Served = 'sdk' | 'binary' | 'mixed';
 
