@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   countArrivedSince,
+  createSearchIndex,
   emptyFilters,
   filterOptions,
   hasActiveFilters,
@@ -54,6 +55,18 @@ describe('filters', () => {
     expect(ids({ text: 'unreachable' })).toEqual(['f1']);
     expect(ids({ text: '   ' })).toHaveLength(6);
     expect(matchFilters({ ...emptyFilters, text: 'nothing-like-this' })(records[0]!)).toBe(false);
+  });
+
+  it('a search index gives the same answers, and follows a record that was replaced', () => {
+    const index = createSearchIndex();
+    for (const text of ['OVERLOADED', 'claude binary', '404', 'pycharm']) {
+      expect(visibleRows(log, { ...emptyFilters, text }, null, index).map((r) => r.id)).toEqual(ids({ text }));
+    }
+    expect(index.has(records[0]!)).toBe(true);
+    // an update arrives as a new record object: its new text is found, the old text is not
+    const updated = upsertRecords(log, [{ ...records[0]!, errorMessage: 'quota exceeded' }]);
+    expect(visibleRows(updated, { ...emptyFilters, text: 'quota' }, null, index).map((r) => r.id)).toEqual(['p1']);
+    expect(visibleRows(log, { ...emptyFilters, text: 'quota' }, null, index)).toEqual([]);
   });
 
   it('a frozen view hides rows that arrived after the pause but keeps updating shown rows', () => {

@@ -36,7 +36,7 @@ export function LogToolbar(props: LogToolbarProps) {
         <input
           type="search"
           className="input filter-text"
-          placeholder="Search path, model, user agent, error…"
+          placeholder="Search path, model, user agent…"
           value={filters.text}
           onChange={(e) => set('text', e.target.value)}
           data-testid="filter-text"
