@@ -1,8 +1,10 @@
 // The main-process side of the preload bridge (shared/protocol/ipc.ts). Every handler first checks that
 // the caller is a frame of our dashboard (same origin as the running gateway): the bootstrap hands out
-// the admin token, and a page that got into the window some other way must not get it.
-import { IPC_CHANNELS, type BridgeBootstrap } from '../../shared/protocol/ipc';
+// the admin token, and a page that got into the window some other way must not get it. Errors reach the
+// page as rejected promises carrying the message only (Electron's ipcMain.handle contract).
+import { IPC_CHANNELS, type BridgeBootstrap, type ProviderKeyInfo, type ProviderKeyStorage } from '../../shared/protocol/ipc';
 import type { ElectronFacade, IpcCaller } from './facade-types';
+import { parseKeyName, parseKeyValue, type KeyInput } from './secrets/key-input';
 import { isExternalWebUrl, originOf } from './window/window-security';
 
 export interface IpcActions {
@@ -13,6 +15,11 @@ export interface IpcActions {
   openConfigFile(): Promise<void>;
   setStartAtLogin(enabled: boolean): Promise<void>;
   quit(): Promise<void>;
+  listProviderKeys(): ProviderKeyInfo[];
+  providerKeyStorage(): ProviderKeyStorage;
+  /** `value` arrives trimmed and validated */
+  setProviderKey(name: string, value: string): Promise<ProviderKeyInfo>;
+  deleteProviderKey(name: string): Promise<void>;
 }
 
 export class IpcRejected extends Error {
@@ -20,6 +27,11 @@ export class IpcRejected extends Error {
     super(message);
     this.name = 'IpcRejected';
   }
+}
+
+function accepted<T>(input: KeyInput<T>): T {
+  if (!input.ok) throw new IpcRejected(input.problem);
+  return input.value;
 }
 
 export function isDashboardCaller(caller: IpcCaller, adminUrl: string | null): boolean {
@@ -64,5 +76,22 @@ export function registerIpcHandlers(
   facade.handleIpc(IPC_CHANNELS.quit, async (caller) => {
     guard(caller);
     await actions.quit();
+  });
+  facade.handleIpc(IPC_CHANNELS.listProviderKeys, async (caller) => {
+    guard(caller);
+    return actions.listProviderKeys();
+  });
+  facade.handleIpc(IPC_CHANNELS.providerKeyStorage, async (caller) => {
+    guard(caller);
+    return actions.providerKeyStorage();
+  });
+  facade.handleIpc(IPC_CHANNELS.setProviderKey, async (caller, name, value) => {
+    guard(caller);
+    const checkedName = accepted(parseKeyName(name));
+    return actions.setProviderKey(checkedName, accepted(parseKeyValue(checkedName, value)));
+  });
+  facade.handleIpc(IPC_CHANNELS.deleteProviderKey, async (caller, name) => {
+    guard(caller);
+    await actions.deleteProviderKey(accepted(parseKeyName(name)));
   });
 }

@@ -118,6 +118,7 @@ async function main(): Promise<void> {
     return {
       runner,
       settings,
+      secrets: secretStore,
       loginItem,
       logger,
       preloadPath: join(__dirname, 'preload.cjs'),

@@ -1,6 +1,7 @@
 // Desktop notifications for what needs the user: the legacy backend crashed or the gateway fell back to
-// SDK mode, a mode switch failed, the port is taken. Deciding is pure (event -> spec); the notifier
-// scrubs known secrets from the text and drops repeats of the same notice within a short window.
+// SDK mode, a mode switch failed, the port is taken, the gateway did not come back after a key change.
+// Deciding is pure (event -> spec); the notifier scrubs known secrets from the text and drops repeats of
+// the same notice within a short window.
 import { scrubSecrets } from '../../shared/redact';
 import type { ModeResult } from '../../shared/protocol/admin-api';
 import type { GatewayEvent } from '../../shared/protocol/events';
@@ -84,6 +85,20 @@ export function notificationForStartProblem(problem: StartProblem): Notification
     title: problem.kind === 'config' ? 'Config file has errors' : 'The gateway did not start',
     body: problem.message,
     action: problem.kind === 'config' ? { kind: 'open-config' } : { kind: 'open-logs' },
+  };
+}
+
+/**
+ * The gateway did not come back after the user stored or removed a provider key. The key change itself
+ * is done; the notice says so, then why the start failed, with the same one-click fix.
+ */
+export function notificationForKeyChangeRestart(problem: StartProblem, change: { name: string; change: 'stored' | 'removed' }): NotificationSpec {
+  const start = notificationForStartProblem(problem);
+  return {
+    ...start,
+    id: 'key-change-restart-failed',
+    title: `${change.name} ${change.change === 'stored' ? 'saved' : 'removed'}, but the gateway did not restart`,
+    body: `${start.title}. ${start.body}`,
   };
 }
 

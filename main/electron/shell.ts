@@ -9,8 +9,17 @@ import type { ElectronFacade } from './facade-types';
 import type { GatewayRunner } from './gateway-runner';
 import { registerIpcHandlers } from './ipc-handlers';
 import { launchedHidden, type LoginItem } from './login-item';
-import { createNotifier, notificationForEvent, notificationForStartProblem, type Notifier } from './notifications';
+import {
+  createNotifier,
+  notificationForEvent,
+  notificationForKeyChangeRestart,
+  notificationForStartProblem,
+  type Notifier,
+} from './notifications';
+import { createProviderKeyActions, type ProviderKeyChange } from './provider-keys';
 import { createQuitSequence, type QuitSequence } from './quit-sequence';
+import { withoutValues } from './secrets/key-input';
+import type { SecretStore } from './secrets/secret-store';
 import type { SettingsAccess } from './settings/settings-store';
 import { createShellActions, type ShellActions } from './shell-actions';
 import { createTrayController, type TrayController } from './tray/tray-controller';
@@ -22,6 +31,8 @@ import { DASHBOARD_CSP, originOf } from './window/window-security';
 export interface ShellDeps {
   runner: GatewayRunner;
   settings: SettingsAccess;
+  /** provider keys entered in the app (the runner decrypts them at each start) */
+  secrets: SecretStore;
   loginItem: LoginItem;
   logger: Logger;
   preloadPath: string;
@@ -127,27 +138,48 @@ export async function runShell(facade: ElectronFacade, build: () => ShellDeps): 
     });
   };
 
-  const startGateway = async (): Promise<void> => {
+  /** `keyChange`: this start makes a provider key change take effect (its value is kept out of reports) */
+  const start = async (keyChange: ProviderKeyChange | null): Promise<void> => {
     stopFollowing?.();
     stopFollowing = null;
     tray?.detach();
     tray?.update(trayStarting);
     const outcome = await runner.restart();
     if (quit.state() !== 'running') return;
+    const hidden = keyChange?.secrets ?? [];
     if (outcome.ok) {
       lastGrace = outcome.gateway.config.switchboard.shutdownGraceMs;
-      for (const warning of outcome.warnings) logger.warn({ warning }, 'config warning');
+      for (const warning of outcome.warnings) logger.warn({ warning: withoutValues(warning, hidden) }, 'config warning');
       facade.installSessionPolicy({ dashboardOrigin: originOf(outcome.server.baseUrl) ?? '', contentSecurityPolicy: DASHBOARD_CSP });
       tray?.attach(outcome.gateway.admin);
       follow(outcome.gateway);
       await window.gatewayChanged(outcome.server.baseUrl);
       return;
     }
-    logger.error({ kind: outcome.problem.kind, message: outcome.problem.message }, 'gateway did not start');
-    tray?.update((model) => trayFailed(model, { message: outcome.problem.message, suggestedPort: outcome.problem.suggestedPort }));
-    notifier.notify(notificationForStartProblem(outcome.problem));
+    // The config loader quotes what it could not use; after a key change that may be the new value.
+    const problem = { ...outcome.problem, message: withoutValues(outcome.problem.message, hidden) };
+    logger.error({ kind: problem.kind, message: problem.message }, 'gateway did not start');
+    tray?.update((model) => trayFailed(model, { message: problem.message, suggestedPort: problem.suggestedPort }));
+    notifier.notify(keyChange ? notificationForKeyChangeRestart(problem, keyChange) : notificationForStartProblem(problem));
     await window.gatewayChanged(null);
   };
+  const startGateway = (): Promise<void> => start(null);
+
+  const providerKeys = createProviderKeyActions({
+    store: deps.secrets,
+    async restartGateway(change) {
+      try {
+        await start(change);
+      } catch (error) {
+        // The key is stored (or removed) either way; the dashboard call resolves and the user learns
+        // about the gateway from the notification.
+        const message = withoutValues(error instanceof Error ? error.message : String(error), change.secrets);
+        logger.error({ name: change.name, message }, 'restart after a key change failed');
+        tray?.update((model) => trayFailed(model, { message, suggestedPort: null }));
+        notifier.notify(notificationForKeyChangeRestart({ kind: 'other', message, port: null, suggestedPort: null }, change));
+      }
+    },
+  });
 
   const actions = createShellActions({
     facade,
@@ -192,6 +224,10 @@ export async function runShell(facade: ElectronFacade, build: () => ShellDeps): 
     openConfigFile: () => actions.dispatch({ kind: 'open-config' }),
     setStartAtLogin: (enabled) => actions.dispatch({ kind: 'set-start-at-login', enabled }),
     quit: () => actions.dispatch({ kind: 'quit' }),
+    listProviderKeys: () => providerKeys.list(),
+    providerKeyStorage: () => providerKeys.storage(),
+    setProviderKey: (name, value) => providerKeys.set(name, value),
+    deleteProviderKey: (name) => providerKeys.remove(name),
   });
 
   await startGateway();

@@ -1,6 +1,5 @@
-// Provider keys through an injected safeStorage stand-in (AES-256-GCM with a key only it holds, like the
-// OS keychain) and the same conf file store electron-store uses: encrypted at rest, never logged.
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+// Provider keys through an injected safeStorage stand-in (fixtures/fake-keychain.ts: really encrypts) and
+// the same conf file store electron-store uses: encrypted at rest, never logged.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { Writable } from 'node:stream';
 import { tmpdir } from 'node:os';
@@ -12,31 +11,10 @@ import { fingerprint } from '../../../main/core/events/fingerprint';
 import type { SafeStorageLike } from '../../../main/electron/facade-types';
 import { overlayEnv } from '../../../main/electron/secrets/env-overlay';
 import { createSecretStore, isStorableKeyName, SECRETS_FILE_NAME, type SecretFile } from '../../../main/electron/secrets/secret-store';
+import { fakeKeychain } from './fixtures/fake-keychain';
 
 const ANTHROPIC = 'sk-ant-api03-very-secret-value-0123456789';
 const OPENAI = 'sk-proj-another-secret-value-9876543210';
-
-function keychain(options: { backend?: string } = {}): SafeStorageLike & { rotate(): void } {
-  let key = randomBytes(32);
-  return {
-    isEncryptionAvailable: () => true,
-    encryptString(plain) {
-      const iv = randomBytes(12);
-      const cipher = createCipheriv('aes-256-gcm', key, iv);
-      const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-      return Buffer.concat([iv, cipher.getAuthTag(), body]);
-    },
-    decryptString(data) {
-      const decipher = createDecipheriv('aes-256-gcm', key, data.subarray(0, 12));
-      decipher.setAuthTag(data.subarray(12, 28));
-      return Buffer.concat([decipher.update(data.subarray(28)), decipher.final()]).toString('utf8');
-    },
-    ...(options.backend ? { getSelectedStorageBackend: () => options.backend as string } : {}),
-    rotate() {
-      key = randomBytes(32);
-    },
-  };
-}
 
 describe('secret store', () => {
   let dir: string;
@@ -63,7 +41,7 @@ describe('secret store', () => {
   });
 
   it('round-trips keys while the file holds only ciphertext and the log only names and fingerprints', async () => {
-    const safeStorage = keychain({ backend: 'gnome_libsecret' });
+    const safeStorage = fakeKeychain({ backend: 'gnome_libsecret' });
     const store = createSecretStore({ file, safeStorage, fingerprint, logger: logger() });
     expect(store.unavailableReason()).toBeNull();
     expect(store.setKey('ANTHROPIC_API_KEY', `  ${ANTHROPIC}\n`)).toEqual({ name: 'ANTHROPIC_API_KEY', fingerprint: fingerprint(ANTHROPIC) });
@@ -89,7 +67,7 @@ describe('secret store', () => {
   });
 
   it('deletes keys', () => {
-    const store = createSecretStore({ file, safeStorage: keychain(), fingerprint });
+    const store = createSecretStore({ file, safeStorage: fakeKeychain(), fingerprint });
     store.setKey('GEMINI_API_KEY', 'AIza-secret-gemini-key-123');
     expect(store.deleteKey('GEMINI_API_KEY')).toBe(true);
     expect(store.deleteKey('GEMINI_API_KEY')).toBe(false);
@@ -97,16 +75,16 @@ describe('secret store', () => {
   });
 
   it('refuses to store without real encryption (no keychain, or Linux basic_text)', () => {
-    const none: SafeStorageLike = { ...keychain(), isEncryptionAvailable: () => false };
+    const none: SafeStorageLike = { ...fakeKeychain(), isEncryptionAvailable: () => false };
     expect(() => createSecretStore({ file, safeStorage: none, fingerprint }).setKey('OPENAI_API_KEY', OPENAI)).toThrow(/keychain/);
-    const basic = createSecretStore({ file, safeStorage: keychain({ backend: 'basic_text' }), fingerprint });
+    const basic = createSecretStore({ file, safeStorage: fakeKeychain({ backend: 'basic_text' }), fingerprint });
     expect(basic.unavailableReason()).toMatch(/keyring/);
     expect(() => basic.setKey('OPENAI_API_KEY', OPENAI)).toThrow(/environment variables/);
     expect(JSON.stringify(file.get('providerKeys') ?? {})).not.toContain(OPENAI);
   });
 
   it('only takes credential-like variable names, and never echoes the value in errors', () => {
-    const store = createSecretStore({ file, safeStorage: keychain(), fingerprint });
+    const store = createSecretStore({ file, safeStorage: fakeKeychain(), fingerprint });
     for (const name of ['PATH', 'NODE_OPTIONS', 'anthropic_api_key', 'LD_PRELOAD', 'X_API_KEY; rm']) {
       expect(isStorableKeyName(name), name).toBe(false);
       let message = '';
@@ -123,7 +101,7 @@ describe('secret store', () => {
   });
 
   it('reports keys it can no longer decrypt (keychain changed) without failing the rest', () => {
-    const safeStorage = keychain();
+    const safeStorage = fakeKeychain();
     const store = createSecretStore({ file, safeStorage, fingerprint, logger: logger() });
     store.setKey('ANTHROPIC_API_KEY', ANTHROPIC);
     safeStorage.rotate();
