@@ -16,6 +16,7 @@ import { claudeCodeStream, jetbrainsChat, memoryMessage } from './helpers/client
 import {
   badgeHistory,
   badgeIn,
+  badgeReached,
   findSecrets,
   logRow,
   openDashboard,
@@ -223,7 +224,7 @@ describe.skipIf(skipReason !== null)(`dashboard against the real gateway${skipRe
     expect(before).toEqual([...rows].reverse());
     const statesBefore = (await badgeHistory(page)).length;
     await stack.stopGateway();
-    await badgeIn(page, 'reconnecting').waitFor();
+    await badgeReached(page, 'reconnecting', statesBefore);
     await screenshot(page, shots, 'gateway-reconnecting');
     await stack.startGateway();
     await badgeIn(page, 'live').waitFor();

@@ -81,6 +81,18 @@ export function badgeHistory(page: Page): Promise<string[]> {
   return page.evaluate(() => (globalThis as unknown as { __sbProbe: { badge: string[] } }).__sbProbe.badge.slice());
 }
 
+/**
+ * Waits until the badge has shown `state` at position `from` or later of its history. A state that lasts
+ * a moment (reconnecting, on its way to offline) is not missed, however late the test looks.
+ */
+export async function badgeReached(page: Page, state: string, from: number, timeoutMs = 15_000): Promise<void> {
+  await page.waitForFunction(
+    ([wanted, start]) => (globalThis as unknown as { __sbProbe: { badge: string[] } }).__sbProbe.badge.indexOf(wanted as string, start as number) !== -1,
+    [state, from] as const,
+    { timeout: timeoutMs },
+  );
+}
+
 // The page's markup, its visible text, and what is typed into its fields.
 const PAGE_TEXT = `[document.body.innerText, ...Array.from(document.querySelectorAll('input, textarea, select'), (e) => e.value)].join('\\n')`;
 
