@@ -1,15 +1,18 @@
 // The real composition root, bundled the way scripts/build.mjs bundles it (dist/electron/main.cjs), run
 // in plain Node against a stand-in `electron` module (fixtures/fake-electron.ts). It proves what unit
 // tests cannot: the bundle loads (electron-store and conf bundled to CommonJS), the real gateway starts
-// from the app's deps, the tray and window are built, the bridge hands out the token, and quitting stops
-// the gateway and exits. The real binary is exercised by test/e2e/electron-smoke.test.ts where it exists.
+// from the app's deps, the tray and window are built, the bridge hands out the token, a provider key
+// stored through the bridge reaches the provider after the restart, and quitting stops the gateway and
+// exits. The real binary is exercised by test/e2e/electron-smoke.test.ts where it exists.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeAnthropic, type FakeUpstream } from '../../fixtures/fake-upstreams';
 
 const root = resolve(__dirname, '../../..');
 
@@ -21,6 +24,8 @@ interface TraceLine {
 let app: string;
 let child: ChildProcess | null = null;
 let exitCode: Promise<number | null>;
+let anthropic: FakeUpstream;
+const PROVIDER_KEY = 'sk-ant-api03-entered-in-the-app-0123456789abcdef';
 
 const traceFile = () => join(app, 'trace.jsonl');
 const dataDir = () => join(app, 'data');
@@ -56,7 +61,19 @@ beforeAll(async () => {
   await mkdir(join(app, 'dist', 'electron', 'tray'), { recursive: true });
   await copyFile(join(root, 'assets', 'icon.png'), join(app, 'dist', 'electron', 'tray', 'sdk.png'));
   await mkdir(dataDir(), { recursive: true });
-  await writeFile(join(dataDir(), 'config.yaml'), 'model_list: []\nswitchboard:\n  port: 0\n');
+  anthropic = await startFakeAnthropic();
+  await writeFile(
+    join(dataDir(), 'config.yaml'),
+    `model_list:
+  - model_name: claude-*
+    litellm_params:
+      model: anthropic/claude-*
+      api_base: ${anthropic.url}
+      api_key: os.environ/ANTHROPIC_API_KEY
+switchboard:
+  port: 0
+`,
+  );
 
   child = spawn(process.execPath, [join(app, 'dist', 'electron', 'main.cjs')], {
     cwd: app,
@@ -67,6 +84,7 @@ beforeAll(async () => {
       SWITCHBOARD_DATA_DIR: dataDir(),
       FAKE_ELECTRON_TRACE: traceFile(),
       FAKE_USER_DATA: join(app, 'userData'),
+      FAKE_KEYCHAIN: '1',
     },
   });
   exitCode = new Promise((resolveExit) => child?.on('exit', (code) => resolveExit(code)));
@@ -74,6 +92,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (child && child.exitCode === null) child.kill('SIGKILL');
+  await anthropic?.close();
   await rm(app, { recursive: true, force: true });
 });
 
@@ -121,6 +140,44 @@ describe('main bundle under a stand-in Electron', () => {
     expect((await waitForTrace((line) => line.kind === 'clipboard')).text).toBe(baseUrl);
     send({ cmd: 'click', id: 'open-logs' });
     expect((await waitForTrace((line) => line.kind === 'open-path')).path).toBe(dataDir());
+  });
+
+  it('stores a provider key from the dashboard: encrypted on disk, in effect after the restart, never in the log', async () => {
+    send({
+      cmd: 'ipc-invoke',
+      id: 'set-key',
+      channel: 'switchboard:set-provider-key',
+      senderUrl: `${baseUrl}/ui/`,
+      args: ['ANTHROPIC_API_KEY', `${PROVIDER_KEY}\n`],
+    });
+    const answer = await waitForTrace((line) => line.id === 'set-key');
+    expect(answer).toMatchObject({
+      kind: 'ipc-invoke-result',
+      value: { name: 'ANTHROPIC_API_KEY', fingerprint: createHash('sha256').update(PROVIDER_KEY).digest('hex').slice(0, 8) },
+    });
+
+    // The answer comes once the restart is done. The config says port 0, so the new gateway may listen
+    // on another port: instance.json says where, and the window follows it.
+    baseUrl = (JSON.parse(await readFile(join(dataDir(), 'instance.json'), 'utf8')) as { baseUrl: string }).baseUrl;
+    const windowAt = (await traceLines()).filter((line) => line.kind === 'window-load').at(-1)?.url;
+    expect(windowAt).toBe(`${baseUrl}/ui/`);
+
+    // The restarted gateway sends the stored key to the provider.
+    const masterKey = (await readFile(join(dataDir(), 'master-key'), 'utf8')).trim();
+    const res = await fetch(`${baseUrl}/v1/messages`, {
+      method: 'POST',
+      headers: { 'x-api-key': masterKey, 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'claude-test', max_tokens: 5, messages: [{ role: 'user', content: 'hi' }] }),
+    });
+    expect(res.status).toBe(200);
+    expect(anthropic.requests.at(-1)?.headers['x-api-key']).toBe(PROVIDER_KEY);
+
+    const secretsFile = await readFile(join(app, 'userData', 'secrets.json'), 'utf8');
+    expect(secretsFile).toContain('ANTHROPIC_API_KEY');
+    expect(secretsFile).not.toContain(PROVIDER_KEY);
+    const log = await readFile(join(dataDir(), 'switchboard.log'), 'utf8');
+    expect(log).toContain('"keysFromApp":["ANTHROPIC_API_KEY"]');
+    expect(log + (await readFile(traceFile(), 'utf8'))).not.toContain(PROVIDER_KEY);
   });
 
   it('quits cleanly: the gateway stops, the tray goes, the process exits 0, the port is closed', async () => {
