@@ -28,7 +28,7 @@ type HeaderValue = string | string[] | number | undefined | null;
 
 /**
  * Returns a copy with secret values replaced. With a fingerprint function the replacement says which key
- * it was (`[redacted fp:1a2b3c4d]`) without revealing it; cookie headers keep only the cookie names.
+ * it was (`Bearer [redacted] fp:1a2b3c4d`) without revealing it; cookie headers keep only the cookie names.
  */
 export function redactHeaders(
   headers: Record<string, HeaderValue> | Iterable<[string, HeaderValue]>,

@@ -13,6 +13,8 @@ export interface UpstreamRequest {
   onRetry?: (info: RetryInfo) => void;
   /** called once the request got a concurrency slot and is about to be sent (first attempt) */
   onDispatch?: () => void;
+  /** the headers each attempt really sends (the jar's Cookie included), for the request trace */
+  onSend?: (headers: Record<string, string>) => void;
 }
 
 export interface RetryInfo {

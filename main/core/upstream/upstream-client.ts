@@ -122,7 +122,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
           origin: state.origin,
           path,
           method: req.method,
-          headers: withJarCookies(req.headers, cookieJar.cookieHeader(req.url)),
+          headers: sent(req, withJarCookies(req.headers, cookieJar.cookieHeader(req.url))),
           body: req.body ?? null,
           signal,
         });
@@ -209,6 +209,11 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
 }
 
 /** The caller's headers with the jar's Cookie (and never the caller's own). Copies only when needed. */
+function sent(req: UpstreamRequest, headers: Record<string, string>): Record<string, string> {
+  req.onSend?.(headers);
+  return headers;
+}
+
 function withJarCookies(headers: Record<string, string>, cookie: string): Record<string, string> {
   if (cookie === '' && headers.cookie === undefined) return headers;
   const out = { ...headers };

@@ -82,6 +82,11 @@ describe('Supermemory behind Cloudflare', () => {
     const names = cookies.domains.flatMap((d) => d.cookies.map((c) => c.name));
     expect(names).toEqual(expect.arrayContaining(['__cf_bm', '_cfuvid']));
     expect(JSON.stringify(cookies)).not.toContain(sm.issued!.cfBm);
+    // the request detail shows that the jar's cookies went upstream, by name only
+    const last = gw.gateway.admin.snapshot().log.at(-1)!;
+    const sentCookie = gw.gateway.admin.requestDetail(last.id)!.upstreamRequestHeaders.cookie;
+    expect(sentCookie).toMatch(/__cf_bm/);
+    expect(sentCookie).not.toContain(sm.issued!.cfBm);
   });
 
   it('still sends the cookie after Switchboard restarts', async () => {

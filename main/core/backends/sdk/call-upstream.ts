@@ -10,7 +10,6 @@ export async function callUpstream(
   payload: Buffer | string,
 ): Promise<UpstreamResponse> {
   const { trace } = request;
-  trace.upstreamRequest(target.headers);
   const response = await upstream.request({
     url: target.url,
     method: 'POST',
@@ -19,6 +18,7 @@ export async function callUpstream(
     signal: request.signal,
     onRetry: (info) => trace.retry(info),
     onDispatch: () => trace.dispatched(),
+    onSend: (headers) => trace.upstreamRequest(headers),
   });
   trace.upstreamResponse(response.status, response.headers);
   return response;
