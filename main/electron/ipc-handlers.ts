@@ -45,9 +45,11 @@ export function registerIpcHandlers(
   actions: IpcActions,
 ): void {
   const guard = (caller: IpcCaller): void => {
-    if (!isDashboardCaller(caller, actions.bootstrap()?.adminUrl ?? null)) {
-      throw new IpcRejected('not called from the Switchboard dashboard');
-    }
+    const adminUrl = actions.bootstrap()?.adminUrl ?? null;
+    // While the gateway restarts (after a key change, say) there is no dashboard origin to compare with;
+    // refuse, but say why, so the dashboard can retry instead of reporting an attack.
+    if (!adminUrl) throw new IpcRejected('the gateway is not running (it may be restarting); try again once it is back');
+    if (!isDashboardCaller(caller, adminUrl)) throw new IpcRejected('not called from the Switchboard dashboard');
   };
 
   facade.handleIpcSync(IPC_CHANNELS.getBootstrap, (caller): BridgeBootstrap | null => {

@@ -140,6 +140,9 @@ export async function runShell(facade: ElectronFacade, build: () => ShellDeps): 
 
   /** `keyChange`: this start makes a provider key change take effect (its value is kept out of reports) */
   const start = async (keyChange: ProviderKeyChange | null): Promise<void> => {
+    // The runner's queue keeps a start from overlapping the quit's stop, not from running after it: a
+    // restart queued behind a key change (or a notification clicked late) would bring the gateway back.
+    if (quit.state() !== 'running') return;
     stopFollowing?.();
     stopFollowing = null;
     tray?.detach();

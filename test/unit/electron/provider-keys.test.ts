@@ -76,6 +76,18 @@ describe('storing a provider key from the dashboard', () => {
     expect(h.runner.keysAtStart.at(-1)).toEqual({ OPENAI_API_KEY: OTHER });
   });
 
+  it('while the gateway restarts, other key calls are refused with a reason the dashboard can act on', async () => {
+    const h = await withKeychain([fakeGateway(), fakeGateway()]);
+    let release: () => void = () => undefined;
+    h.runner.stopGate = new Promise<void>((resolve) => (release = resolve));
+    const pending = call(h, IPC_CHANNELS.setProviderKey, DASHBOARD, 'OPENAI_API_KEY', OTHER);
+    await settle();
+    expect(await rejection(call(h, IPC_CHANNELS.listProviderKeys, DASHBOARD))).toMatch(/not running \(it may be restarting\); try again/);
+    release();
+    await pending;
+    expect(await call(h, IPC_CHANNELS.listProviderKeys, DASHBOARD)).toEqual([{ name: 'OPENAI_API_KEY', fingerprint: fingerprint(OTHER) }]);
+  });
+
   it('restarts once per change, in order, so the last start has every key', async () => {
     const h = await withKeychain([fakeGateway(), fakeGateway(), fakeGateway()]);
     await Promise.all([

@@ -112,6 +112,19 @@ describe('quit sequence', () => {
     expect(h.logLines.some((line) => line.includes('did not stop in time'))).toBe(true);
   });
 
+  it('once quitting began, nothing starts a gateway again (a restart queued behind a key change, a late click)', async () => {
+    const h = await startHarness({ plan: [fakeGateway(), fakeGateway()] });
+    let release: () => void = () => undefined;
+    h.runner.stopGate = new Promise<void>((resolve) => (release = resolve));
+    h.facade.quit();
+    await h.shell?.startGateway();
+    expect(h.runner.starts).toBe(1);
+    release();
+    await h.shell?.quit.finished();
+    expect(h.runner.current()).toBeNull();
+    expect(h.facade.exited).toBe(true);
+  });
+
   it('quit through the dashboard bridge takes the same path', async () => {
     const h = await startHarness({ plan: [fakeGateway()] });
     const quit = h.facade.ipc.get('switchboard:quit');
