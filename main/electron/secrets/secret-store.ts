@@ -3,6 +3,7 @@
 // reset of one never touches the other. Plain text exists only in memory, on its way to the gateway's env.
 // Nothing here logs or throws a key: messages name the variable and its fingerprint only.
 import type { Logger } from 'pino';
+import { PROVIDER_KEY_NAME } from '../../../shared/protocol/ipc';
 import type { SafeStorageLike } from '../facade-types';
 
 /** The slice of electron-store the secret store uses. */
@@ -52,7 +53,7 @@ const KEYS_FIELD = 'providerKeys';
  * Only environment-variable names that look like credentials can be stored: the keys become env vars of
  * the gateway, and a stored PATH or NODE_OPTIONS would be a way to change what the app runs.
  */
-const KEY_NAME = /^[A-Z][A-Z0-9_]{0,62}_(API_KEY|KEY|TOKEN)$/;
+const KEY_NAME = PROVIDER_KEY_NAME;
 
 export function isStorableKeyName(name: string): boolean {
   return KEY_NAME.test(name);
