@@ -14,6 +14,7 @@ import './styles/requests.css';
 import './styles/detail.css';
 import './styles/cards.css';
 import './styles/overview.css';
+import './styles/keys.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing from index.html');

@@ -1,4 +1,5 @@
-// Overview: traffic, latency and errors for the last 15 minutes, per identity, and how to connect.
+// Overview: traffic, latency and errors for the last 15 minutes, per identity, provider keys, and how to
+// connect.
 import { useMemo } from 'react';
 import { IdentityChip } from '../../components/identity-chip';
 import { useNow } from '../../hooks/use-now';
@@ -8,6 +9,7 @@ import type { GatewayData } from '../../state/dashboard-state';
 import { ConnectClients } from './connect-clients';
 import { GatewayPanel } from './gateway-panel';
 import { MetricChart } from './metric-chart';
+import { ProviderKeysPanel } from './provider-keys-panel';
 
 export function OverviewView({ data, logSize }: { data: GatewayData; logSize: number }) {
   const now = useNow(10_000);
@@ -91,6 +93,7 @@ export function OverviewView({ data, logSize }: { data: GatewayData; logSize: nu
             </table>
           )}
         </section>
+        <ProviderKeysPanel />
       </div>
       <div className="page-side">
         <ConnectClients server={data.server} />
