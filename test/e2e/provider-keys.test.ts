@@ -162,6 +162,13 @@ describe.skipIf(skipReason !== null)(`provider keys panel${skipReason ? ` (skipp
       expect(await page.getByTestId('provider-key-value').getAttribute('autocomplete')).toBe('off');
     });
 
+    it('asks for a value before calling the app', async () => {
+      await page.getByTestId('provider-key-save').click();
+      await page.getByTestId('provider-key-value-error').waitFor();
+      expect(await page.getByTestId('provider-key-value').getAttribute('aria-invalid')).toBe('true');
+      expect((await bridgeCalls(page)).some((c) => c.call === 'set')).toBe(false);
+    });
+
     it('saves with the keyboard: progress while the gateway restarts, then the key by fingerprint, the value nowhere', async () => {
       const value = page.getByTestId('provider-key-value');
       await value.focus();

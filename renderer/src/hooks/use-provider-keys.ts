@@ -33,7 +33,6 @@ export interface ProviderKeys extends ProviderKeysState {
   /** resolves true once stored (and the gateway restarted) */
   save(name: string, value: string): Promise<boolean>;
   remove(name: string): Promise<boolean>;
-  dismiss(): void;
 }
 
 const INITIAL: ProviderKeysState = {
@@ -117,7 +116,6 @@ export function useProviderKeys(bridge: KeysBridge): ProviderKeys {
     [bridge, change],
   );
   const reload = useCallback(() => setLoads((n) => n + 1), []);
-  const dismiss = useCallback(() => setState((s) => ({ ...s, outcome: null, changeError: null })), []);
 
-  return { ...state, reload, save, remove, dismiss };
+  return { ...state, reload, save, remove };
 }

@@ -48,9 +48,12 @@ export function ProviderKeyForm({ choices, suggested, disabled, disabledReason, 
       return;
     }
     void onSave(name, value).then((saved) => {
-      if (!saved) return;
-      setPicked(null);
-      setCustomName('');
+      if (saved) {
+        setPicked(null);
+        setCustomName('');
+      }
+      // the fieldset was disabled meanwhile, which took the focus away: give it back where typing goes on
+      valueRef.current?.focus();
     });
   };
 
