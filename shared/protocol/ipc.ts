@@ -33,7 +33,7 @@ export interface ProviderKeyStorage {
 }
 
 /** Names the app stores keys under: environment-variable style, ending in _API_KEY, _KEY or _TOKEN. */
-export const PROVIDER_KEY_NAME = /^[A-Z][A-Z0-9_]{0,62}_(API_KEY|KEY|TOKEN)$/;
+export const PROVIDER_KEY_NAME = /^(?=.{2,64}$)[A-Z][A-Z0-9_]*_(API_KEY|KEY|TOKEN)$/;
 
 /** The variables the app offers to store; others can be typed in. */
 export const KNOWN_PROVIDER_KEYS = [
