@@ -17,7 +17,8 @@ import { runPhases } from './phases';
 import type { PhaseResults } from './phases';
 import { BENCH_USAGE, parseBenchArgs } from './plan';
 import type { BenchOptions } from './plan';
-import { buildRows, renderTable, verdict } from './report';
+import { printResults } from './output';
+import { buildRows } from './report';
 import type { BenchResults } from './report';
 import { exitWithParent } from './role-ipc';
 import { runWatchdog } from './watchdog';
@@ -88,7 +89,13 @@ async function measure(options: BenchOptions, registry: ChildRegistry): Promise<
 }
 
 async function main(): Promise<number> {
-  const options = parseBenchArgs(process.argv.slice(2));
+  let options: BenchOptions | 'help';
+  try {
+    options = parseBenchArgs(process.argv.slice(2));
+  } catch (error) {
+    say(`bench: ${(error as Error).message}\n${BENCH_USAGE}`);
+    return 2;
+  }
   if (options === 'help') {
     process.stdout.write(`${BENCH_USAGE}\n`);
     return 0;
@@ -102,22 +109,8 @@ async function main(): Promise<number> {
     await registry.cleanup();
   }
   const rows = buildRows(results, options.plan.concurrency);
-  const { missed, ok } = verdict(rows);
-  const context = {
-    node: process.version, platform: `${process.platform}/${process.arch}`, cpus: cpus().length, quick: options.quick, load: results.load,
-  };
-  if (options.json) {
-    process.stdout.write(`${JSON.stringify({ ...context, plan: options.plan, ok, missed, metrics: rows }, null, 2)}\n`);
-  } else {
-    const runKind = options.quick ? 'quick run' : 'full run';
-    const load = `load ${results.load.before.toFixed(1)} -> ${results.load.after.toFixed(1)}`;
-    process.stdout.write(`\nSwitchboard bench (${runKind}; node ${context.node}, ${context.cpus} CPUs, ${load}; medians of interleaved rounds)\n\n`);
-    process.stdout.write(`${renderTable(rows)}\n\n`);
-    if (Math.max(results.load.before, results.load.after) > context.cpus) {
-      process.stdout.write(`Note: the machine was busy (load above ${context.cpus}); latency and throughput are unreliable, CPU per request much less so.\n`);
-    }
-    process.stdout.write(ok ? 'All budgets met.\n' : `Budgets missed: ${missed.join('; ')}\n`);
-  }
+  const context = { node: process.version, platform: `${process.platform}/${process.arch}`, cpus: cpus().length, quick: options.quick };
+  const ok = printResults(rows, results, context, options.plan, options.json);
   return options.strict && !ok ? 1 : 0;
 }
 
