@@ -1,6 +1,6 @@
-// CPU time a child process spent (user + system, all its threads) from /proc/<pid>/stat. Unlike
-// latency, CPU per request hardly depends on how busy the machine is, so it is the steadiest figure
-// the bench gives on a shared 2-core box. null where there is no /proc.
+// CPU time a child process spent (user + system, all its threads) from /proc/<pid>/stat. CPU per
+// request moves with machine load far less than latency does (which also counts time spent waiting
+// for a core), so on a shared 2-core box it is the figure to compare runs by. null where there is no /proc.
 
 /** Linux reports utime/stime in USER_HZ ticks, which is 100 on every mainstream kernel build. */
 const TICKS_PER_SECOND = 100;

@@ -105,7 +105,7 @@ export function buildRows(results: BenchResults, concurrency: number): MetricRow
   return rows;
 }
 
-/** Not budgeted: the machine-independent view of where latency and throughput go. */
+/** Not budgeted: where latency and throughput go, in a figure that moves less with machine load. */
 function cpuRow(id: string, label: string, cpu: CpuSnapshot): MetricRow {
   return {
     id, label, unit: 'µs', direct: null, bare: cpu.bare, switchboard: cpu.switchboard, bareAdded: null, added: null,
