@@ -1,7 +1,7 @@
 // The running parts of a gateway, built when it starts listening (they open files in the data dir).
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import type { Express, Response } from 'express';
+import type { Response } from 'express';
 import { GatewayError } from '../../shared/errors';
 import { scrubSecrets } from '../../shared/redact';
 import type { ServerInfo } from '../../shared/protocol/records';
@@ -25,7 +25,8 @@ import { createRequestLog } from './events/request-log';
 import { createRequestTracker } from './events/request-trace';
 import type { GatewayDeps } from './gateway-types';
 import { keyChecker } from './http/auth';
-import { createFrontApp } from './http/front-app';
+import { createFrontHandler } from './http/front-app';
+import type { FrontHandler } from './http/front-app';
 import { createInFlight } from './http/in-flight';
 import { collectConfigSecrets } from './config-secrets';
 import { createDispatcher } from './upstream/dispatcher';
@@ -33,7 +34,7 @@ import { openCookieJar } from './upstream/cookie-jar';
 import { createUpstreamClient } from './upstream/upstream-client';
 
 export interface GatewayRuntime {
-  app: Express;
+  handler: FrontHandler;
   admin: AdminModel;
   startBackends(): Promise<void>;
   paused(): boolean;
@@ -152,7 +153,7 @@ export async function startRuntime(config: GatewayConfig, deps: GatewayDeps, ctx
 
   const inFlight = createInFlight();
   const checkKey = keyChecker(config.masterKey);
-  const app = createFrontApp({
+  const handler = createFrontHandler({
     config,
     checkKey,
     tracker,
@@ -181,7 +182,7 @@ export async function startRuntime(config: GatewayConfig, deps: GatewayDeps, ctx
   });
 
   return {
-    app,
+    handler,
     admin,
     startBackends: () => modes.start(),
     paused: () => paused,

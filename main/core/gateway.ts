@@ -33,7 +33,7 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps): Gateway
     if (info) return info;
     const { host, port } = config.switchboard;
     runtime = await startRuntime(config, deps, { bus, now, hrNow: () => performance.now(), eventStreams, server: () => serverInfo() });
-    server = createServer({ keepAliveTimeout: 65_000 }, runtime.app);
+    server = createServer({ keepAliveTimeout: 65_000 }, runtime.handler);
     try {
       await bind(server, port, host);
     } catch (error) {

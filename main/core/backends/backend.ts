@@ -5,6 +5,7 @@ import type { BackendState, Dialect, Endpoint, Mode } from '../../../shared/prot
 import type { ModelConfig } from '../config/types';
 import type { IdentityMatch } from '../clients/identity-types';
 import type { ClientReply } from '../http/client-reply';
+import type { RequestAbort } from '../upstream/abort';
 import type { RequestTrace } from '../events/request-trace';
 
 export interface ResolvedModel {
@@ -32,7 +33,7 @@ export interface ProxyRequest {
   /** query string including `?`, or '' (Claude Code sends `?beta=true`) */
   search: string;
   /** aborted when the client goes away or the gateway shuts down hard */
-  signal: AbortSignal;
+  signal: RequestAbort;
   trace: RequestTrace;
 }
 

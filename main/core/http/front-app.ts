@@ -1,4 +1,7 @@
-// The front server on 127.0.0.1:8765: every client, the dashboard and the tray talk to this one app.
+// The front server on 127.0.0.1:8765: every client, the dashboard and the tray talk to this one handler.
+// The /v1 POST routes are dispatched by hand before express: they are the hot path, and express's
+// router costs about as much as the rest of a pass-through request.
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import express from 'express';
 import type { NextFunction, Request, Response } from 'express';
 import { GatewayError, renderErrorBody } from '../../../shared/errors';
@@ -6,10 +9,10 @@ import type { Dialect } from '../../../shared/protocol/records';
 import { mountAdminRoutes } from '../admin/admin-routes';
 import type { AdminModel } from '../admin/admin-model-types';
 import type { KeyCheck } from './auth';
-import { allowedHostSet, hostGuard } from './host-guard';
+import { allowedHostSet, forbiddenHost, hostGuard, isAllowedHost } from './host-guard';
 import type { HealthInfo } from './info-routes';
 import { mountInfoRoutes } from './info-routes';
-import type { ProxyRouteDeps } from './proxy-route';
+import type { ProxyHandler, ProxyRouteDeps } from './proxy-route';
 import { proxyRoute } from './proxy-route';
 import { mountUi } from './ui-route';
 
@@ -22,28 +25,54 @@ export interface FrontAppDeps extends ProxyRouteDeps {
   eventStreams: Set<Response>;
 }
 
-export function createFrontApp(deps: FrontAppDeps): express.Express {
+export type FrontHandler = (req: IncomingMessage, res: ServerResponse) => void;
+
+export function createFrontHandler(deps: FrontAppDeps): FrontHandler {
+  const { host, allowedHosts } = deps.config.switchboard;
+  const allowed = allowedHostSet(host, allowedHosts);
+  const messages = proxyRoute('messages', 'anthropic', deps);
+  const chat = proxyRoute('chat.completions', 'openai', deps);
+  // JetBrains and the OpenAI SDKs use /v1; some clients are pointed at the bare origin
+  const hot = new Map<string, ProxyHandler>([
+    ['/v1/messages', messages],
+    ['/v1/chat/completions', chat],
+    ['/chat/completions', chat],
+    ['/v1/messages/count_tokens', proxyRoute('messages.count_tokens', 'anthropic', deps)],
+  ]);
+  const app = createExpressApp(deps, allowed);
+  return (req, res) => {
+    if (req.method === 'POST') {
+      const url = req.url ?? '/';
+      const q = url.indexOf('?');
+      const path = q === -1 ? url : url.slice(0, q);
+      const handler = hot.get(path);
+      if (handler) {
+        if (!isAllowedHost(allowed, req.headers.host)) {
+          sendJson(res, 403, renderErrorBody(forbiddenHost(req.headers.host ?? ''), dialectOfPath(path)));
+          return;
+        }
+        handler(req, res, path, q === -1 ? '' : url.slice(q));
+        return;
+      }
+    }
+    app(req, res);
+  };
+}
+
+function createExpressApp(deps: FrontAppDeps, allowed: Set<string>): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
   app.set('query parser', 'simple');
-  const { host, allowedHosts } = deps.config.switchboard;
-  app.use(hostGuard(allowedHostSet(host, allowedHosts)));
+  app.use(hostGuard(allowed));
 
   mountInfoRoutes(app, { health: deps.health, identity: deps.config.identity });
-
-  const chat = proxyRoute('chat.completions', 'openai', deps);
-  const messages = proxyRoute('messages', 'anthropic', deps);
-  const countTokens = proxyRoute('messages.count_tokens', 'anthropic', deps);
   const modelsOpenAI = proxyRoute('models', 'openai', deps);
   const modelsAnthropic = proxyRoute('models', 'anthropic', deps);
-  for (const prefix of ['/v1', '']) {
-    // JetBrains and the OpenAI SDKs use /v1; some clients are pointed at the bare origin
-    app.post(`${prefix}/chat/completions`, chat);
-  }
-  app.post('/v1/messages', messages);
-  app.post('/v1/messages/count_tokens', countTokens);
-  app.get('/v1/models', (req, res) => (req.headers['anthropic-version'] ? modelsAnthropic : modelsOpenAI)(req, res));
+  app.get('/v1/models', (req, res) => {
+    const search = req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : '';
+    (req.headers['anthropic-version'] ? modelsAnthropic : modelsOpenAI)(req, res, req.path, search);
+  });
 
   mountAdminRoutes(app, deps.admin, deps.checkAdminToken, deps.eventStreams);
   mountUi(app, deps.rendererDir);
@@ -61,6 +90,12 @@ export function createFrontApp(deps: FrontAppDeps): express.Express {
     if (!res.headersSent) res.status(gatewayError.status).json(renderErrorBody(gatewayError, dialectOfPath(req.path)));
   });
   return app;
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
 }
 
 function dialectOfPath(path: string): Dialect {

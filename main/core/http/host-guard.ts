@@ -28,12 +28,18 @@ export function hostName(header: string): string {
   return colon === -1 ? lower : lower.slice(0, colon);
 }
 
+/** HTTP/1.0 clients may omit Host; a rebinding browser never does. */
+export function isAllowedHost(allowed: Set<string>, host: string | undefined): boolean {
+  return host === undefined || allowed.has(hostName(host));
+}
+
+export function forbiddenHost(host: string): GatewayError {
+  return new GatewayError('FORBIDDEN_HOST', `Host ${hostName(host)} is not allowed; add it to switchboard.allowed_hosts`);
+}
+
 export function hostGuard(allowed: Set<string>) {
   return (req: Request, res: Response, next: NextFunction) => {
-    const host = req.headers.host;
-    // HTTP/1.0 clients may omit Host; a rebinding browser never does
-    if (host === undefined || allowed.has(hostName(host))) return next();
-    const error = new GatewayError('FORBIDDEN_HOST', `Host ${hostName(host)} is not allowed; add it to switchboard.allowed_hosts`);
-    res.status(403).json(renderErrorBody(error, 'openai'));
+    if (isAllowedHost(allowed, req.headers.host)) return next();
+    res.status(403).json(renderErrorBody(forbiddenHost(req.headers.host ?? ''), 'openai'));
   };
 }

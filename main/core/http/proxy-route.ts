@@ -1,6 +1,6 @@
 // The /v1 request path: gate, auth, identity, body, model, then the active backend. Every request,
 // refused ones included, becomes a trace so the log shows misconfigured clients too.
-import type { Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { GatewayError } from '../../../shared/errors';
 import type { Dialect, Endpoint } from '../../../shared/protocol/records';
@@ -11,6 +11,7 @@ import type { GatewayConfig } from '../config/types';
 import { closestModelNames, findModel } from '../config/model-lookup';
 import type { Backend, ProxyRequest, ResolvedModel } from '../backends/backend';
 import type { RequestTrace, RequestTracker } from '../events/request-trace';
+import { RequestAbort } from '../upstream/abort';
 import type { KeyCheck } from './auth';
 import { hasValidKey } from './auth';
 import { createClientReply } from './client-reply';
@@ -34,10 +35,13 @@ export interface ProxyRouteDeps {
 
 const EMPTY = Buffer.alloc(0);
 
-export function proxyRoute(endpoint: Endpoint, dialect: Dialect, deps: ProxyRouteDeps) {
-  return (req: Request, res: Response): void => {
+/** A /v1 route's handler on plain node objects (the hot path does not go through express). */
+export type ProxyHandler = (req: IncomingMessage, res: ServerResponse, path: string, search: string) => void;
+
+export function proxyRoute(endpoint: Endpoint, dialect: Dialect, deps: ProxyRouteDeps): ProxyHandler {
+  return (req, res, path, search) => {
     deps.inFlight.begin();
-    handle(endpoint, dialect, deps, req, res).finally(() => deps.inFlight.end());
+    handle(endpoint, dialect, deps, req, res, path, search).finally(() => deps.inFlight.end());
   };
 }
 
@@ -49,7 +53,7 @@ interface Parsed {
   model: ResolvedModel | null;
 }
 
-async function parse(endpoint: Endpoint, deps: ProxyRouteDeps, req: Request): Promise<Parsed> {
+async function parse(endpoint: Endpoint, deps: ProxyRouteDeps, req: IncomingMessage): Promise<Parsed> {
   const closed = deps.gate();
   if (closed) throw closed;
   if (!hasValidKey(req.headers, deps.checkKey)) {
@@ -73,12 +77,19 @@ async function parse(endpoint: Endpoint, deps: ProxyRouteDeps, req: Request): Pr
   return { identity, body, raw, stream, model };
 }
 
-async function handle(endpoint: Endpoint, dialect: Dialect, deps: ProxyRouteDeps, req: Request, res: Response): Promise<void> {
+async function handle(
+  endpoint: Endpoint,
+  dialect: Dialect,
+  deps: ProxyRouteDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  search: string,
+): Promise<void> {
   const id = deps.newId();
-  const search = req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : '';
   const startTrace = (identity: IdentityMatch, stream: boolean, model: string | null, backend: Backend): RequestTrace =>
     deps.tracker.start({
-      id, method: req.method, path: req.path, endpoint, dialect, stream, identity, backend: backend.kind,
+      id, method: req.method ?? 'POST', path, endpoint, dialect, stream, identity, backend: backend.kind,
       bytesIn: Number(req.headers['content-length'] ?? 0) || 0, model,
     });
   let trace: RequestTrace | null = null;
@@ -89,13 +100,13 @@ async function handle(endpoint: Endpoint, dialect: Dialect, deps: ProxyRouteDeps
     const backend = deps.backend();
     trace = startTrace(parsed.identity, parsed.stream, parsed.model?.requestedName ?? null, backend);
     if (parsed.raw.length > 0) trace.captureRequest(req.headers, parsed.raw, req.headers['content-type'] ?? null);
-    const abort = new AbortController();
-    res.on('close', () => {
+    const abort = new RequestAbort();
+    res.once('close', () => {
       if (!res.writableFinished) abort.abort();
     });
     const request: ProxyRequest = {
       id, endpoint, dialect, body: parsed.body, rawBody: parsed.raw, stream: parsed.stream, model: parsed.model,
-      identity: parsed.identity, headers: req.headers, search, signal: abort.signal, trace,
+      identity: parsed.identity, headers: req.headers, search, signal: abort, trace,
     };
     reply = createClientReply(res, trace);
     await backend.handle(request, reply);
@@ -115,7 +126,7 @@ async function handle(endpoint: Endpoint, dialect: Dialect, deps: ProxyRouteDeps
 }
 
 /** The default identity, for the trace of a request refused before its identity was resolved. */
-function fallbackIdentity(req: Request, config: GatewayConfig): IdentityMatch {
+function fallbackIdentity(req: IncomingMessage, config: GatewayConfig): IdentityMatch {
   const userAgent = req.headers['user-agent'] ?? '';
   return {
     userId: config.identity.defaultUserId,

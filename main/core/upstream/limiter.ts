@@ -1,12 +1,13 @@
 // A counting semaphore with a FIFO queue: at most `max` requests open to one upstream origin. Cloudflare
 // answers a burst of queued requests with Error 1200, so a burst waits here instead of at the origin.
-import { UpstreamAbortError } from './abort';
+import { onAbort, UpstreamAbortError } from './abort';
+import type { AnySignal } from './abort';
 
 interface Waiter {
   resolve: () => void;
   reject: (error: Error) => void;
-  signal: AbortSignal | undefined;
-  onAbort: (() => void) | undefined;
+  /** removes the abort listener */
+  stopWatching: (() => void) | undefined;
   prev: Waiter | null;
   next: Waiter | null;
 }
@@ -40,17 +41,16 @@ export class ConcurrencyLimiter {
   }
 
   /** Waits in line for a slot. Rejects with UpstreamAbortError (and leaves the line) if `signal` aborts. */
-  acquire(signal?: AbortSignal): Promise<void> {
+  acquire(signal?: AnySignal): Promise<void> {
     if (this.tryAcquire()) return Promise.resolve();
     if (signal?.aborted) return Promise.reject(new UpstreamAbortError(signal.reason));
     return new Promise<void>((resolve, reject) => {
-      const waiter: Waiter = { resolve, reject, signal, onAbort: undefined, prev: this.#tail, next: null };
+      const waiter: Waiter = { resolve, reject, stopWatching: undefined, prev: this.#tail, next: null };
       if (signal) {
-        waiter.onAbort = () => {
+        waiter.stopWatching = onAbort(signal, () => {
           this.#unlink(waiter);
           reject(new UpstreamAbortError(signal.reason));
-        };
-        signal.addEventListener('abort', waiter.onAbort, { once: true });
+        });
       }
       if (this.#tail) this.#tail.next = waiter;
       else this.#head = waiter;
@@ -67,7 +67,7 @@ export class ConcurrencyLimiter {
       return;
     }
     this.#unlink(next);
-    if (next.signal && next.onAbort) next.signal.removeEventListener('abort', next.onAbort);
+    next.stopWatching?.();
     next.resolve();
   }
 

@@ -1,6 +1,7 @@
 // What the SDK backend needs from the network layer. Implemented in this folder over one undici
 // dispatcher, the persisted cookie jar, a per-origin concurrency cap and the retry policy.
 import type { CookieDomain } from '../../../shared/protocol/records';
+import type { AnySignal } from './abort';
 
 export interface UpstreamRequest {
   url: string;
@@ -8,7 +9,7 @@ export interface UpstreamRequest {
   /** lower-case names; Cookie is added from the jar, never taken from here */
   headers: Record<string, string>;
   body?: Buffer | string;
-  signal?: AbortSignal;
+  signal?: AnySignal;
   /** called before each retry wait, so the request trace can record it */
   onRetry?: (info: RetryInfo) => void;
   /** called once the request got a concurrency slot and is about to be sent (first attempt) */

@@ -4,7 +4,8 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { Dispatcher } from 'undici';
 import { GatewayError } from '../../../shared/errors';
 import type { UpstreamConfig } from '../config/types';
-import { isAbortError, UpstreamAbortError } from './abort';
+import { isAbortError, toAbortSignal, UpstreamAbortError } from './abort';
+import type { AnySignal } from './abort';
 import { ConcurrencyLimiter } from './limiter';
 import {
   backoffDelay,
@@ -24,7 +25,7 @@ export interface UpstreamClientOptions {
   cookieJar: CookieJarStore;
   dispatcher: Dispatcher;
   now?: () => number;
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  sleep?: (ms: number, signal?: AnySignal) => Promise<void>;
   /** jitter source for backoff; Math.random by default */
   random?: () => number;
 }
@@ -41,7 +42,8 @@ interface OriginState {
 const DRAIN_LIMIT_BYTES = 256 * 1024;
 const DEFAULT_CAP = 16;
 
-const defaultSleep = (ms: number, signal?: AbortSignal): Promise<void> => delay(ms, undefined, { signal });
+const defaultSleep = (ms: number, signal?: AnySignal): Promise<void> =>
+  delay(ms, undefined, signal ? { signal: toAbortSignal(signal) } : {});
 
 export function createUpstreamClient(options: UpstreamClientOptions): UpstreamClient {
   const { config, cookieJar, dispatcher } = options;
