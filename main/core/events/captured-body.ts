@@ -14,9 +14,12 @@ export function isEventStream(contentType: string | null | undefined): boolean {
   return typeof contentType === 'string' && contentType.toLowerCase().startsWith('text/event-stream');
 }
 
+/** A kept reference may pin at most this much memory beyond the bytes it shows. */
+const PIN_SLACK = 16 * 1024;
+
 export function createBodyBuffer(limit: number, contentType: string | null, sse: boolean): BodyBuffer {
   const cap = Math.max(0, Math.floor(limit));
-  const parts: Buffer[] = [];
+  const parts: Array<Buffer | string> = [];
   let kept = 0;
   let total = 0;
 
@@ -26,11 +29,18 @@ export function createBodyBuffer(limit: number, contentType: string | null, sse:
       total += length;
       const room = cap - kept;
       if (room <= 0 || length === 0) return;
+      if (length <= room && (typeof chunk === 'string' || chunk.buffer.byteLength <= length + PIN_SLACK)) {
+        // Whole chunks that fit are kept by reference: the request path never reuses a buffer it handed
+        // over (fresh request bodies, upstream chunks, strings), and copying was a large share of its cost.
+        parts.push(chunk);
+        kept += length;
+        return;
+      }
       // A UTF-8 char is at least one byte, so `room` chars always cover `room` bytes: never encode more
       // of a large string than can be kept.
       const bytes = typeof chunk === 'string' ? Buffer.from(chunk.length > room ? chunk.slice(0, room) : chunk) : chunk;
       const take = Math.min(room, bytes.length);
-      // Always a copy: the caller's buffer may be reused, and a slice would pin all of a 150 KB body.
+      // A copy: a slice would pin all of a large body (or of a pooled slab) for as long as it is kept.
       parts.push(Buffer.from(bytes.subarray(0, take)));
       kept += take;
     },
@@ -39,8 +49,9 @@ export function createBodyBuffer(limit: number, contentType: string | null, sse:
     },
     view(scrub) {
       const truncated = total > kept;
+      const buffers = parts.map((part) => (typeof part === 'string' ? Buffer.from(part) : part));
       // A cut inside a multi-byte character decodes to U+FFFD; acceptable for a preview.
-      const text = Buffer.concat(parts, kept).toString('utf8');
+      const text = Buffer.concat(buffers, kept).toString('utf8');
       return { text: scrub(text, truncated), truncated, totalBytes: total, contentType, sse };
     },
   };

@@ -10,6 +10,8 @@ export interface EventBus {
   on(listener: EventListener): () => void;
   /** seq of the newest emitted event (0 before the first) */
   seq(): number;
+  /** whether anyone listens: events nobody can receive need not be built */
+  hasListeners(): boolean;
 }
 
 /**
@@ -41,6 +43,7 @@ export function createEventBus(now: () => number, onListenerError?: (error: unkn
   }
 
   return {
+    hasListeners: () => listeners.length > 0,
     emit(body) {
       lastSeq += 1;
       // Object.assign, not spread: bodies come in a dozen shapes, and V8's megamorphic spread path costs

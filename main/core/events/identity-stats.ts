@@ -9,8 +9,10 @@ export const MAX_LIST_ENTRIES = 10;
 export const DEFAULT_CUSTOM_HEADER = 'x-memory-user-id';
 
 export interface IdentityStatsStore {
-  /** counts a finished or failed request; returns a copy of that identity's updated stats */
-  record(record: RequestRecord): IdentityStats;
+  /** counts a finished or failed request */
+  record(record: RequestRecord): void;
+  /** a copy of one identity's stats */
+  get(userId: string): IdentityStats | null;
   /** copies, first seen first */
   list(): IdentityStats[];
   clear(): void;
@@ -62,7 +64,10 @@ export function createIdentityStats(options: { customHeader?: string } = {}): Id
       remember(stats.userAgents, record.userAgent);
       remember(stats.clientApps, record.clientApp);
       remember(stats.matchedBy, describeMatch(record, customHeader));
-      return copy(stats);
+    },
+    get(userId) {
+      const stats = byId.get(userId);
+      return stats ? copy(stats) : null;
     },
     list: () => Array.from(byId.values(), copy),
     clear: () => byId.clear(),

@@ -22,6 +22,8 @@ export interface JsonlLogOptions {
   files: number;
   /** hears the first error of each run of failures (so a full disk is one message, not thousands) */
   onError?: (error: Error) => void;
+  /** how long appended records wait to be written together (default 200 ms; flush() writes at once) */
+  batchMs?: number;
 }
 
 export interface JsonlLog {
@@ -54,6 +56,7 @@ export async function openJsonlLog(options: JsonlLogOptions): Promise<JsonlLog> 
   const maxBytes = Math.max(1, options.maxBytes);
   const files = Math.max(0, Math.floor(options.files));
   const path = join(dir, JSONL_FILE);
+  const batchMs = options.batchMs ?? 200;
   await mkdir(dir, { recursive: true, mode: 0o700 });
   let file: { handle: FileHandle; size: number } | null = await openAppend(path);
 
@@ -151,10 +154,11 @@ export async function openJsonlLog(options: JsonlLogOptions): Promise<JsonlLog> 
   function schedule(): void {
     if (scheduled || writing) return;
     scheduled = true;
-    setImmediate(() => {
+    // one write per interval, not per request: under load a write per tick cost ~9% of the CPU
+    setTimeout(() => {
       scheduled = false;
       void drain();
-    });
+    }, batchMs).unref();
   }
 
   async function flush(): Promise<void> {

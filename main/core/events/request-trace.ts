@@ -114,6 +114,13 @@ export function createRequestTracker(options: RequestTrackerOptions): RequestTra
   const active = new Map<string, TraceHandle>();
 
   function publish(type: RequestEventType, record: RequestRecord): RequestRecord {
+    const final = type === 'request.finished' || type === 'request.failed';
+    if (!final && !bus.hasListeners()) {
+      // Nobody to tell: the log holds the live record until the request settles (a snapshot taken
+      // meanwhile serializes it as it is then), which saves a copy and an event per step.
+      log.upsert(record);
+      return record;
+    }
     const copy = copyRecord(record);
     // the log first: a listener that takes a snapshot on this event must already find the entry
     log.upsert(copy);
@@ -133,7 +140,8 @@ export function createRequestTracker(options: RequestTrackerOptions): RequestTra
         const done = publish(type, record);
         jsonl?.append(done);
         metrics.record(done);
-        bus.emit({ type: 'identity.updated', identity: identities.record(done) });
+        identities.record(done);
+        if (bus.hasListeners()) bus.emit({ type: 'identity.updated', identity: identities.get(done.identity)! });
         notifier.poke();
       },
     });

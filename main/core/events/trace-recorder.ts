@@ -112,11 +112,12 @@ export function startTraceRecorder(init: TraceInit, deps: TraceRecorderDeps): Tr
     },
     captureRequest(headers, body, contentType) {
       if (!capture) return;
-      capture.requestHeaders = { ...headers };
+      // references, not copies: every header object handed over here is built for this request alone
+      capture.requestHeaders = headers;
       captures.captureBody(capture, 'request', contentType).append(body);
     },
     upstreamRequest(headers) {
-      if (capture) capture.upstreamRequestHeaders = { ...headers };
+      if (capture) capture.upstreamRequestHeaders = headers;
     },
     dispatched() {
       if (timing.queueMs === null) timing.queueMs = elapsed();
@@ -127,7 +128,7 @@ export function startTraceRecorder(init: TraceInit, deps: TraceRecorderDeps): Tr
       if (!capture) return;
       addNote(capture, `upstream answered ${status}`);
       // shown until the client's own response head is sent (then that one is)
-      if (!headSent) capture.responseHeaders = { ...headers };
+      if (!headSent) capture.responseHeaders = headers;
     },
     retry(info) {
       rec.retries += 1;
@@ -137,7 +138,7 @@ export function startTraceRecorder(init: TraceInit, deps: TraceRecorderDeps): Tr
       rec.status = status;
       headSent = true;
       responseType = headerText(headers['content-type']);
-      if (capture) capture.responseHeaders = { ...headers };
+      if (capture) capture.responseHeaders = headers;
     },
     responseChunk(chunk) {
       if (ended) return;

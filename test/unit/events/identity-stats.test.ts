@@ -1,12 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_LIST_ENTRIES, createIdentityStats } from '../../../main/core/events/identity-stats';
+import type { IdentityStatsStore } from '../../../main/core/events/identity-stats';
+import type { RequestRecord } from '../../../shared/protocol/records';
 import { record } from './fixtures';
+
+/** records one request and reads back that identity's stats */
+function recordAndGet(store: IdentityStatsStore, entry: RequestRecord) {
+  store.record(entry);
+  return store.get(entry.identity)!;
+}
 
 describe('identity stats', () => {
   it('counts requests and errors, tracks lastSeen and what the identity used', () => {
     const store = createIdentityStats();
     store.record(record({ identity: 'pycharm-ai', startedAt: 1_000, model: 'gpt-4o' }));
-    const stats = store.record(
+    const stats = recordAndGet(store, 
       record({ identity: 'pycharm-ai', startedAt: 2_000, model: 'gpt-4o-mini', status: 429, phase: 'error' }),
     );
     expect(stats).toEqual({
@@ -25,7 +33,7 @@ describe('identity stats', () => {
     const store = createIdentityStats({ customHeader: 'X-Memory-User-Id' });
     store.record(record({ identity: 'alice', identitySource: 'custom-header', matchedPattern: null }));
     store.record(record({ identity: 'alice', identitySource: 'default', matchedPattern: null }));
-    const stats = store.record(
+    const stats = recordAndGet(store, 
       record({
         identity: 'alice',
         identitySource: 'pattern',
@@ -38,7 +46,7 @@ describe('identity stats', () => {
   it('keeps lists short, unique and most recent first', () => {
     const store = createIdentityStats();
     for (let i = 0; i < MAX_LIST_ENTRIES + 5; i += 1) store.record(record({ userAgent: `ua/${i}` }));
-    const stats = store.record(record({ userAgent: 'ua/3' }));
+    const stats = recordAndGet(store, record({ userAgent: 'ua/3' }));
     expect(stats.userAgents).toHaveLength(MAX_LIST_ENTRIES);
     expect(stats.userAgents[0]).toBe('ua/3');
     expect(new Set(stats.userAgents).size).toBe(MAX_LIST_ENTRIES);
@@ -47,7 +55,7 @@ describe('identity stats', () => {
 
   it('skips empty values and hands out copies', () => {
     const store = createIdentityStats();
-    const first = store.record(record({ identity: 'x', model: null, userAgent: '' }));
+    const first = recordAndGet(store, record({ identity: 'x', model: null, userAgent: '' }));
     expect(first.models).toEqual([]);
     expect(first.userAgents).toEqual([]);
     first.models.push('tampered');

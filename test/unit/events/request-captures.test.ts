@@ -32,12 +32,28 @@ describe('body buffer', () => {
     expect(view.text.startsWith('hé')).toBe(true);
   });
 
-  it('copies: a buffer the caller reuses afterwards does not change the capture', () => {
+  it('keeps a whole chunk by reference (the request path never reuses what it hands over)', () => {
     const body = createBodyBuffer(16, null, false);
-    const chunk = Buffer.from('original');
+    const chunk = Buffer.alloc(8, 'a');
     body.append(chunk);
     chunk.write('mutated!');
-    expect(body.view(keep).text).toBe('original');
+    expect(body.view(keep).text).toBe('mutated!');
+  });
+
+  it('copies the part of a chunk that crosses the cap, so the rest of a large body is not pinned', () => {
+    const body = createBodyBuffer(4, null, false);
+    const chunk = Buffer.alloc(64 * 1024, 'x');
+    body.append(chunk);
+    chunk.fill('y');
+    expect(body.view(keep)).toMatchObject({ text: 'xxxx', truncated: true, totalBytes: 64 * 1024 });
+  });
+
+  it('copies a small chunk that is a view into a much larger buffer', () => {
+    const body = createBodyBuffer(64, null, false);
+    const slab = Buffer.alloc(64 * 1024, 'x');
+    body.append(slab.subarray(0, 10));
+    slab.fill('y');
+    expect(body.view(keep).text).toBe('xxxxxxxxxx');
   });
 
   it('passes the decoded text and whether it was cut to the scrubber', () => {
