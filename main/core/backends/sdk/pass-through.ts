@@ -5,7 +5,7 @@ import type { Dialect } from '../../../../shared/protocol/records';
 import { decodeBody, readAll } from '../../providers/content-encoding';
 import { createSseSplitter, sseData } from '../../providers/sse-splitter';
 import { formatSse } from '../../providers/sse';
-import { isStreamTerminator } from '../../providers/stream-end';
+import { isStreamTerminator, mayCarryUsageOrEnd } from '../../providers/stream-end';
 import { streamErrorEvent, translateError } from '../../translate';
 import { headerString, passBackHeaders } from '../../providers/upstream-headers';
 import { usageFromBody, usageFromStreamData } from '../../providers/usage';
@@ -86,7 +86,7 @@ export async function relaySse(
   try {
     for await (const chunk of body) {
       for (const event of splitter.push(chunk)) {
-        const data = sseData(event);
+        const data = mayCarryUsageOrEnd(event) ? sseData(event) : null;
         if (data !== null) {
           const usage = usageFromStreamData(dialect, data);
           if (usage) request.trace.usage(usage);
