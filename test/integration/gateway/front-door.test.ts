@@ -11,7 +11,8 @@ let openai: FakeUpstream;
 let gw: TestGateway;
 
 beforeAll(async () => {
-  ({ anthropic, openai, gw } = await startTwoProviders((a, o) => twoProviderYaml(a, o, '  body_limit: 2kb\n'), { env: TEST_PROVIDER_ENV }));
+  const keyless = '  - model_name: keyless\n    litellm_params:\n      model: openai/gpt-4o\n      api_key: os.environ/FRONT_DOOR_MISSING_KEY\n';
+  ({ anthropic, openai, gw } = await startTwoProviders((a, o) => twoProviderYaml(a, o, '  body_limit: 2kb\n', keyless), { env: TEST_PROVIDER_ENV }));
 });
 
 afterAll(() => stopTwoProviders({ anthropic, openai, gw }));
@@ -42,7 +43,7 @@ describe('front door', () => {
   it('reports health in the shape the old proxy had', async () => {
     const res = await call('GET', '/health');
     expect(res.status).toBe(200);
-    expect(res.json).toMatchObject({ status: 'healthy', mode: 'sdk', backend: 'ready', models_configured: 3, version: '0.0.0-test' });
+    expect(res.json).toMatchObject({ status: 'healthy', mode: 'sdk', backend: 'ready', models_configured: 4, version: '0.0.0-test' });
     expect(typeof res.json.uptime_s).toBe('number');
     expect(typeof res.json.cookie_count).toBe('number');
   });
@@ -51,6 +52,7 @@ describe('front door', () => {
     const openaiShape = await call('GET', '/v1/models', { headers: auth() });
     expect(openaiShape.status).toBe(200);
     expect(openaiShape.json.object).toBe('list');
+    // the keyless model cannot work, so it is not offered
     expect(openaiShape.json.data.map((m: { id: string }) => m.id)).toEqual(['claude-sonnet-4.5', 'gpt-4o']);
     const anthropicShape = await call('GET', '/v1/models', { headers: { ...auth(), 'anthropic-version': '2023-06-01' } });
     expect(anthropicShape.json.data[0]).toMatchObject({ type: 'model', id: 'claude-sonnet-4.5' });
@@ -100,6 +102,18 @@ describe('front door', () => {
     });
     expect(res.status).toBe(404);
     expect(res.json.error.message).toContain('gpt-4o');
+  });
+
+  it('fails only the model whose key variable is missing, naming the variable', async () => {
+    const res = await call('POST', '/v1/chat/completions', {
+      headers: auth(),
+      body: JSON.stringify({ model: 'keyless', messages: [{ role: 'user', content: 'x' }] }),
+    });
+    expect(res.status).toBe(500);
+    expect(res.json.error.message).toContain('FRONT_DOOR_MISSING_KEY');
+    expect(gw.config.warnings.join('\n')).toContain('FRONT_DOOR_MISSING_KEY');
+    const ok = await call('POST', '/v1/chat/completions', { headers: auth(), body: JSON.stringify({ model: 'gpt-4o', messages: [{ role: 'user', content: 'x' }] }) });
+    expect(ok.status).toBe(200);
   });
 
   it('routes Claude Code model names through the claude-* wildcard', async () => {
