@@ -3,7 +3,8 @@
 
 export const REDACTED = '[redacted]';
 
-const SECRET_HEADER_NAMES = new Set([
+/** Headers that always carry a credential or cookie. */
+export const SECRET_HEADERS: readonly string[] = [
   'authorization',
   'proxy-authorization',
   'x-api-key',
@@ -13,7 +14,9 @@ const SECRET_HEADER_NAMES = new Set([
   'cookie',
   'set-cookie',
   'x-admin-token',
-]);
+];
+
+const SECRET_HEADER_NAMES = new Set(SECRET_HEADERS);
 
 const SECRET_NAME_PATTERN = /(key|token|secret|password|passwd|auth|cookie|session|credential|signature)/i;
 

@@ -3,22 +3,11 @@
 // line that replaces any known secret value wherever it ended up (an error message echoing a key, a
 // nested object deeper than the redaction paths reach).
 import { pino, type DestinationStream, type Logger } from 'pino';
-import { REDACTED } from '../../../shared/redact';
+import { REDACTED, SECRET_HEADERS } from '../../../shared/redact';
 import { cachedSecretForms, scrubText } from './redaction';
 
 export type { Logger } from 'pino';
 
-const SECRET_HEADERS = [
-  'authorization',
-  'proxy-authorization',
-  'x-api-key',
-  'api-key',
-  'x-goog-api-key',
-  'x-supermemory-api-key',
-  'cookie',
-  'set-cookie',
-  'x-admin-token',
-];
 const HEADER_BAGS = ['headers', 'req.headers', 'res.headers', 'request.headers', 'response.headers', 'upstreamHeaders', '*.headers'];
 const SECRET_KEYS = [
   'apiKey',
