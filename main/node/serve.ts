@@ -20,6 +20,8 @@ export function findRendererDir(): string | null {
   return candidates.find((dir) => existsSync(join(dir, 'index.html'))) ?? null;
 }
 
+const REPEAT_SIGNAL_WINDOW_MS = 1_000;
+
 export async function serve(flags: ConfigFlags, io: CliIo): Promise<number> {
   let config: GatewayConfig;
   try {
@@ -50,15 +52,18 @@ export async function serve(flags: ConfigFlags, io: CliIo): Promise<number> {
   await writeInstance(config.switchboard.dataDir, { pid: process.pid, baseUrl: info.baseUrl, startedAt: info.startedAt });
 
   return new Promise<number>((resolve) => {
-    let stopping = false;
+    let stoppingSince: number | null = null;
     const onSignal = (signal: NodeJS.Signals) => {
-      if (stopping) {
+      if (stoppingSince !== null) {
+        // Ctrl-C reaches every process of the terminal's group and `npm start` forwards it too, so one
+        // key press can arrive two or three times at once: only a later press means "do not wait".
+        if (Date.now() - stoppingSince < REPEAT_SIGNAL_WINDOW_MS) return;
         io.stderr(`switchboard: ${signal} again, exiting without waiting`);
         resolve(1);
         return;
       }
-      stopping = true;
-      io.stderr(`switchboard: ${signal}, finishing in-flight requests…`);
+      stoppingSince = Date.now();
+      io.stderr(`switchboard: ${signal}, finishing in-flight requests… (again to exit at once)`);
       gateway
         .stop()
         .then(() => removeInstance(config.switchboard.dataDir, process.pid))

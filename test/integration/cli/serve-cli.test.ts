@@ -72,13 +72,16 @@ describe('switchboard serve', () => {
     expect(run.stdout() + run.stderr()).not.toContain(key);
   });
 
-  it('reuses the generated key on the next start', async () => {
+  it('reuses the generated key on the next start, and one Ctrl-C delivered twice still stops gracefully', async () => {
     const key = (await readFile(join(dataDir, 'master-key'), 'utf8')).trim();
     const run = runCli(['serve', '--config', configFile, '--port', '0'], env());
     await run.waitForStdout(/Dashboard:/);
     expect((await readFile(join(dataDir, 'master-key'), 'utf8')).trim()).toBe(key);
+    // the terminal signals every process of the group and `npm start` forwards it as well
+    run.child.kill('SIGINT');
     run.child.kill('SIGINT');
     expect(await run.exited).toBe(0);
+    expect(run.stderr()).not.toContain('without waiting');
   });
 
   it('says in one line that the port is taken, and exits non-zero', async () => {
