@@ -114,7 +114,6 @@ export function createBinaryBackend(options: BinaryBackendOptions): Backend {
       if (ticket.cancelled) return;
       pendingStop = null;
       await supervisor.stop();
-      if (!Number.isFinite(graceMs) || graceMs > 0) return;
     },
     async handle(request, reply) {
       inFlight++;
