@@ -7,6 +7,7 @@ import type { ModeController } from '../backends/modes/mode-controller';
 import type { EventBus } from '../events/event-bus';
 import type { RequestTracker } from '../events/request-trace';
 import type { CookieJarStore } from '../upstream/types';
+import { apiBaseHost } from '../providers/api-base-host';
 import type { AdminModel } from './admin-model-types';
 
 export interface AdminModelDeps {
@@ -38,18 +39,10 @@ export function modelSummaries(config: GatewayConfig): ModelSummary[] {
     provider: m.providerPrefix,
     providerModel: m.providerModel,
     dialect: m.dialect,
-    apiBaseHost: hostOf(m.apiBase),
+    apiBaseHost: m.apiBase ? apiBaseHost(m.apiBase) : null,
     supermemory: m.supermemory,
     error: m.error,
   }));
-}
-
-function hostOf(url: string): string | null {
-  try {
-    return new URL(url).host;
-  } catch {
-    return null;
-  }
 }
 
 export function createAdminModel(deps: AdminModelDeps): AdminModel {

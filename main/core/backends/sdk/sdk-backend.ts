@@ -2,6 +2,7 @@
 import { GatewayError } from '../../../../shared/errors';
 import type { BackendState } from '../../../../shared/protocol/records';
 import type { ModelConfig } from '../../config/types';
+import { apiBaseHost } from '../../providers/api-base-host';
 import type { Backend } from '../backend';
 import { listModels } from './list-models';
 import { countTokens } from './count-tokens';
@@ -43,7 +44,7 @@ export function createSdkBackend(ctx: SdkContext, models: ModelConfig[], now: ()
           model: model.requestedName,
           providerModel: model.providerModel,
           provider: model.config.providerPrefix,
-          upstreamHost: hostOf(model.config.apiBase),
+          upstreamHost: apiBaseHost(model.config.apiBase),
           translated: request.dialect !== model.config.dialect,
         });
         if (request.endpoint === 'messages.count_tokens') return await countTokens(ctx, request, reply);
@@ -58,9 +59,4 @@ export function createSdkBackend(ctx: SdkContext, models: ModelConfig[], now: ()
     },
     inFlight: () => inFlight,
   };
-}
-
-function hostOf(base: string): string {
-  const match = /^[a-z]+:\/\/([^/]+)/i.exec(base);
-  return match?.[1] ?? base;
 }

@@ -2,6 +2,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Dialect, Endpoint } from '../../../../shared/protocol/records';
 import type { ModelConfig } from '../../config/types';
+import { apiBaseHost } from '../../providers/api-base-host';
 import {
   anthropicAuthHeaders,
   baseUpstreamHeaders,
@@ -51,20 +52,5 @@ export function upstreamTarget(input: TargetInput): UpstreamTarget {
     openaiAuthHeaders(headers, model);
     url = `${model.apiBase}/chat/completions`;
   }
-  return { url, host: hostOf(model.apiBase), headers };
-}
-
-const hostCache = new Map<string, string>();
-
-function hostOf(base: string): string {
-  let host = hostCache.get(base);
-  if (host === undefined) {
-    try {
-      host = new URL(base).host;
-    } catch {
-      host = base;
-    }
-    hostCache.set(base, host);
-  }
-  return host;
+  return { url, host: apiBaseHost(model.apiBase), headers };
 }
