@@ -45,16 +45,6 @@ model_list:
       model: openai/${BENCH_MODEL}
       api_base: http://127.0.0.1:${upstreamPort}/v1
       api_key: sk-bench-provider-key-not-secret
-user_id_mappings:
-  custom_header: x-memory-user-id
-  header_patterns:
-    - header: user-agent
-      pattern: OpenAIClientImpl/Java
-      user_id: pycharm-ai
-    - header: user-agent
-      pattern: "claude-cli/|Claude Code"
-      user_id: claude-cli
-  default_user_id: default-dev
 switchboard:
   mode: sdk
   shutdown_grace_ms: 2000
