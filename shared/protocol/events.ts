@@ -7,6 +7,7 @@ import type {
   RequestRecord,
   ServerInfo,
 } from './records';
+import type { CutoverState, ValidationProgress, ValidationReport } from './validation';
 
 export type NoticeLevel = 'info' | 'warn' | 'error';
 
@@ -23,7 +24,10 @@ export type GatewayEventBody =
   | { type: 'backend.state'; backend: BackendState }
   | { type: 'metrics.updated'; metrics: MetricsSnapshot }
   | { type: 'server.updated'; server: ServerInfo }
-  | { type: 'notice'; level: NoticeLevel; code: string; message: string };
+  | { type: 'notice'; level: NoticeLevel; code: string; message: string }
+  | { type: 'validation.progress'; progress: ValidationProgress }
+  | { type: 'validation.finished'; report: ValidationReport }
+  | { type: 'cutover.updated'; cutover: CutoverState };
 
 export type GatewayEventType = GatewayEventBody['type'];
 
