@@ -79,6 +79,8 @@ export interface RequestRecord {
   retries: number;
   errorCode: string | null;
   errorMessage: string | null;
+  /** id of the logged request this one replays (Compare in the dashboard); null for a client's own request */
+  replayOf: string | null;
 }
 
 export interface CapturedBody {

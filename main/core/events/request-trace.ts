@@ -67,6 +67,8 @@ export interface TraceInit {
   backend: Mode;
   bytesIn: number;
   model: string | null;
+  /** set when this request replays a logged one (Compare); the log marks it */
+  replayOf?: string | null;
 }
 
 export interface RequestTracker {

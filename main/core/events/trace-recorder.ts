@@ -77,6 +77,7 @@ function initialRecord(init: TraceInit, startedAt: number, forms: readonly strin
     retries: 0,
     errorCode: null,
     errorMessage: null,
+    replayOf: init.replayOf ?? null,
   };
 }
 

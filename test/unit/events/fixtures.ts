@@ -71,6 +71,7 @@ export function record(overrides: Partial<RequestRecord> = {}): RequestRecord {
     retries: 0,
     errorCode: null,
     errorMessage: null,
+    replayOf: null,
     ...overrides,
   };
 }
