@@ -2,10 +2,11 @@
 // defaults. Pure.
 import type { ConfigProblem } from './config-error';
 import type { ConfigFlags } from './config-flags';
+import { resolveEnvRef } from './env-ref';
 import { LOG_LEVELS } from './schema-switchboard';
 import type { SwitchboardSection } from './schema-switchboard';
 import type { LogConfig, SwitchboardSettings } from './types';
-import { lineOf } from './yaml-source';
+import { lineOf, problemAt } from './yaml-source';
 import type { YamlSource } from './yaml-source';
 
 export interface SettingsInput {
@@ -68,6 +69,7 @@ export function buildSettings({ section, flags, env, dataDir, source }: Settings
       retries: section.upstream.retries,
       retryBaseDelayMs: section.upstream.retry_base_delay_ms,
       maxRetryAfterMs: section.upstream.max_retry_after_ms,
+      maxSseEventBytes: section.upstream.max_sse_event_bytes,
     },
     log: {
       maxEntries: section.log.max_entries,
@@ -85,10 +87,29 @@ export function buildSettings({ section, flags, env, dataDir, source }: Settings
       stopGraceMs: section.binary.stop_grace_ms,
       keepWarm: section.binary.keep_warm,
       pinnedVersion: section.binary.pinned_version,
+      minVersion: section.binary.min_version,
+      attachUrl: section.binary.url?.replace(/\/+$/, '') ?? null,
+      attachKey: attachKey(section.binary.key, env, source, problems),
     },
     shutdownGraceMs: section.shutdown_grace_ms,
   };
   return { settings, problems, warnings };
+}
+
+/** switchboard.binary.key: a literal or `os.environ/VAR`; a missing variable is a config problem. */
+function attachKey(
+  raw: string | undefined,
+  env: Record<string, string | undefined>,
+  source: YamlSource,
+  problems: ConfigProblem[],
+): string | null {
+  if (raw === undefined) return null;
+  const lookup = resolveEnvRef(raw.trim(), env);
+  const path = ['switchboard', 'binary', 'key'];
+  if (lookup.kind === 'invalid') problems.push(problemAt(source, path, 'os.environ/ must name a variable'));
+  else if (lookup.kind === 'missing') problems.push(problemAt(source, path, `environment variable ${lookup.variable} is not set`));
+  else return lookup.value;
+  return null;
 }
 
 export function isLoopback(host: string): boolean {

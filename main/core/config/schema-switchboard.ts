@@ -52,17 +52,27 @@ const upstreamSchema = z.strictObject({
   retries: count.default(2),
   retry_base_delay_ms: count.default(500),
   max_retry_after_ms: count.default(30_000),
+  // below 1 KB ordinary events would end streams
+  max_sse_event_bytes: byteSizeSchema.pipe(z.number().min(1024, { message: 'must be at least 1kb' })).default(1024 * 1024),
 });
 
 const binarySchema = z.strictObject({
   command: z.string().min(1).default('litellm'),
   args: z.array(z.string()).default([]),
-  port: port.default(4000),
+  // 0: a free loopback port chosen just before each spawn. LiteLLM itself moves silently off 4000 when 4000
+  // is taken (proxy_cli.py), so 4000 is never asked for: it is treated like 0.
+  port: port.default(0),
   ready_timeout_ms: positive.default(60_000),
   stop_grace_ms: count.default(5_000),
   keep_warm: z.boolean().default(false),
   // YAML reads an unquoted 1.80 as a number
-  pinned_version: z.union([z.string().min(1), z.number()]).transform(String).default('1.77.5'),
+  pinned_version: z.union([z.string().min(1), z.number()]).transform(String).default('1.80.17'),
+  // Below 1.80 the proxy's /v1/messages route drops the identity headers (see supervisor/litellm-version.ts)
+  min_version: z.union([z.string().regex(/^\d+(\.\d+){0,2}$/, 'must be a version such as 1.80.0'), z.number()]).transform(String).default('1.80.0'),
+  // Attach to a LiteLLM proxy that is already running (a team's shared proxy) instead of spawning one
+  url: httpUrl.optional(),
+  // its key, usually `os.environ/VAR`; sent as the Bearer token to that proxy only
+  key: z.string().min(1).optional(),
 });
 
 /** A YAML key written with no value (`log:`) means "all defaults", like an absent key. */

@@ -58,12 +58,14 @@ export interface UpstreamConfig {
   retryBaseDelayMs: number;
   /** a Retry-After longer than this is not waited for: the client gets the 429/503 */
   maxRetryAfterMs: number;
+  /** one upstream stream event larger than this ends the stream with STREAM_EVENT_TOO_LARGE */
+  maxSseEventBytes: number;
 }
 
 export interface BinaryConfig {
   command: string;
   args: string[];
-  /** preferred port for the child (LiteLLM's usual 4000); a free one is chosen if taken */
+  /** port for the child; 0 (and 4000, which LiteLLM leaves silently when taken) = a free port per spawn */
   preferredPort: number;
   readyTimeoutMs: number;
   stopGraceMs: number;
@@ -71,6 +73,12 @@ export interface BinaryConfig {
   keepWarm: boolean;
   /** pinned LiteLLM version the install hint names */
   pinnedVersion: string;
+  /** oldest `litellm --version` accepted (1.80.0: older ones drop identity headers on /v1/messages) */
+  minVersion: string;
+  /** attach mode: forward to this already-running LiteLLM proxy instead of spawning one */
+  attachUrl: string | null;
+  /** attach mode: that proxy's key (resolved from os.environ/…); null when it needs none */
+  attachKey: string | null;
 }
 
 export interface LogConfig {

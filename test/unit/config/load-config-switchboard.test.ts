@@ -26,7 +26,10 @@ const DEFAULTS: Omit<SwitchboardSettings, 'dataDir'> = {
     maxRetryAfterMs: 30_000,
   },
   log: { maxEntries: 5000, jsonlMaxBytes: 10 * 1024 * 1024, jsonlFiles: 3, bodyCaptureEntries: 200, bodyCaptureBytes: 65536, level: 'info' },
-  binary: { command: 'litellm', args: [], preferredPort: 4000, readyTimeoutMs: 60_000, stopGraceMs: 5_000, keepWarm: false, pinnedVersion: '1.77.5' },
+  binary: {
+    command: 'litellm', args: [], preferredPort: 0, readyTimeoutMs: 60_000, stopGraceMs: 5_000, keepWarm: false,
+    pinnedVersion: '1.80.17', minVersion: '1.80.0', attachUrl: null, attachKey: null,
+  },
   shutdownGraceMs: 10_000,
 };
 
@@ -79,6 +82,9 @@ describe('switchboard settings', () => {
         stopGraceMs: 100,
         keepWarm: true,
         pinnedVersion: '1.8',
+        minVersion: '1.80.0',
+        attachUrl: null,
+        attachKey: null,
       },
       shutdownGraceMs: 250,
     });

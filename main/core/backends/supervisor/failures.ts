@@ -29,7 +29,7 @@ function quote(lines: string[]): string {
   return picked.length > 0 ? ` Its output: ${picked.join(' | ')}` : ' It printed nothing.';
 }
 
-function installHint(pinnedVersion: string): string {
+export function installHint(pinnedVersion: string): string {
   return (
     `Install it with: pip install 'litellm[proxy]==${pinnedVersion}' — pin that version: LiteLLM's proxy ` +
     `changes between releases and Switchboard is tested against ${pinnedVersion}.`
