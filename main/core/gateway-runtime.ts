@@ -93,7 +93,7 @@ export async function startRuntime(config: GatewayConfig, deps: GatewayDeps, ctx
   const dispatcher = createDispatcher(sb.upstream);
   const upstream = createUpstreamClient({ config: sb.upstream, cookieJar, dispatcher });
   const sdk = createSdkBackend(
-    { upstream, userAgent: `switchboard/${deps.version}`, supermemoryApiKey: sb.supermemoryApiKey, scrub, now },
+    { upstream, userAgent: `switchboard/${deps.version}`, supermemoryApiKey: sb.supermemoryApiKey, scrub, now, maxSseEventBytes: sb.upstream.maxSseEventBytes },
     config.models,
     now,
   );

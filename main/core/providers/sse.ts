@@ -12,6 +12,8 @@
 //   (they skip any event whose data is empty).
 // - `id:` and `retry:` are not interpreted (no reconnection here); they stay in `raw`.
 
+import { DEFAULT_MAX_SSE_EVENT_BYTES, eventTooLarge } from './sse-splitter';
+
 /** One server-sent event. `event` is null when the block had no `event:` line. */
 export interface SseEvent {
   event: string | null;
@@ -58,8 +60,12 @@ function finish(block: BlockState, raw: string): ParsedSseEvent {
  * Parse a byte or text stream into events. Chunk boundaries may fall anywhere, including inside a UTF-8
  * sequence or between the CR and LF of a CRLF. Invalid UTF-8 becomes U+FFFD (so `raw` is then not
  * byte-identical; providers send valid UTF-8). A leading byte-order mark is dropped, as the spec says.
+ * An unfinished event longer than `maxEventBytes` throws STREAM_EVENT_TOO_LARGE instead of growing.
  */
-export async function* parseSse(chunks: AsyncIterable<Uint8Array | string>): AsyncIterable<ParsedSseEvent> {
+export async function* parseSse(
+  chunks: AsyncIterable<Uint8Array | string>,
+  maxEventBytes = DEFAULT_MAX_SSE_EVENT_BYTES,
+): AsyncIterable<ParsedSseEvent> {
   const decoder = new TextDecoder('utf-8');
   let buffer = '';
   let pos = 0; // start of the next unread line in `buffer`
@@ -108,6 +114,8 @@ export async function* parseSse(chunks: AsyncIterable<Uint8Array | string>): Asy
     }
     buffer += text;
     yield* drain(false);
+    // the buffer now holds only the unfinished event; counted in UTF-16 units, which never exceed bytes
+    if (buffer.length > maxEventBytes) throw eventTooLarge(maxEventBytes);
   }
   buffer += decoder.decode();
   yield* drain(true);

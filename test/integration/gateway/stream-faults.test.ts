@@ -70,7 +70,7 @@ describe('an upstream stream that ends inside an event', () => {
 
   it('Anthropic SDK: sees the text before the fault, then the error as an APIError', async () => {
     const chunks = [...anthropicHead, `event: content_block_delta\ndata: {"type":"content_block_delta",${torn}`];
-    anthropic.queue({ kind: 'sse-bytes', chunks, then: 'destroy' });
+    anthropic.queue({ kind: 'sse-bytes', chunks, then: 'end' });
     const client = new Anthropic({ baseURL: gw.url, apiKey: gw.key, maxRetries: 0 });
     const stream = await client.messages.create({ model: 'claude-sonnet-4.5', max_tokens: 10, stream: true, messages: [{ role: 'user', content: 'x' }] });
     let text = '';
@@ -96,6 +96,16 @@ describe('an upstream stream that ends inside an event', () => {
     expect(error).toBeInstanceOf(OpenAI.APIError);
     expect((error as Error).message).toContain('Upstream closed the stream');
     expect(text).toBe('partial');
+  });
+
+  it('a connection cut inside an event: the same, without the torn bytes', async () => {
+    const chunks = [...anthropicHead, `event: content_block_delta\ndata: {"type":"content_block_delta",${torn}`];
+    anthropic.queue({ kind: 'sse-bytes', chunks, then: 'destroy' });
+    const text = await post('/v1/messages', { model: 'claude-sonnet-4.5', max_tokens: 10, stream: true, messages: [{ role: 'user', content: 'x' }] });
+    const all = blocks(text);
+    for (const block of all) expect(() => dataOf(block)).not.toThrow();
+    expect(text).not.toContain('"text":"lo');
+    expect(dataOf(all.at(-1)!)).toMatchObject({ type: 'error', error: { type: 'api_error' } });
   });
 
   it('keeps a last event that lacks only its blank line when it is the stream end', async () => {

@@ -19,6 +19,7 @@ export function upstreamConfig(overrides: Partial<UpstreamConfig> = {}): Upstrea
     retries: 2,
     retryBaseDelayMs: 100,
     maxRetryAfterMs: 30_000,
+    maxSseEventBytes: 1024 * 1024,
     ...overrides,
   };
 }

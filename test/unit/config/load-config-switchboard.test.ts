@@ -24,6 +24,7 @@ const DEFAULTS: Omit<SwitchboardSettings, 'dataDir'> = {
     retries: 2,
     retryBaseDelayMs: 500,
     maxRetryAfterMs: 30_000,
+    maxSseEventBytes: 1024 * 1024,
   },
   log: { maxEntries: 5000, jsonlMaxBytes: 10 * 1024 * 1024, jsonlFiles: 3, bodyCaptureEntries: 200, bodyCaptureBytes: 65536, level: 'info' },
   binary: {

@@ -3,7 +3,7 @@
 import { GatewayError, isGatewayError } from '../../../../shared/errors';
 import type { Dialect } from '../../../../shared/protocol/records';
 import { decodeBody, readAll } from '../../providers/content-encoding';
-import { createSseSplitter, sseData } from '../../providers/sse-splitter';
+import { completeFinalEvent, createSseSplitter, DEFAULT_MAX_SSE_EVENT_BYTES, sseData } from '../../providers/sse-splitter';
 import { formatSse } from '../../providers/sse';
 import { isStreamTerminator, mayCarryUsageOrEnd } from '../../providers/stream-end';
 import { streamErrorEvent, translateError } from '../../translate';
@@ -57,7 +57,7 @@ export async function relayResponse(
   }
   const contentType = headerString(response.headers, 'content-type') ?? 'application/json';
   if (contentType.startsWith('text/event-stream')) {
-    await relaySse(request, reply, body, dialect, response.status, passBack);
+    await relaySse(request, reply, body, dialect, response.status, passBack, ctx.maxSseEventBytes);
     return;
   }
   const bytes = await readAll(body);
@@ -79,9 +79,10 @@ export async function relaySse(
   dialect: Dialect,
   status: number,
   passBack: Record<string, string>,
+  maxEventBytes = DEFAULT_MAX_SSE_EVENT_BYTES,
 ): Promise<void> {
   reply.head(status, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', ...passBack }, true);
-  const splitter = createSseSplitter();
+  const splitter = createSseSplitter(maxEventBytes);
   let complete = false;
   try {
     for await (const chunk of body) {
@@ -96,7 +97,18 @@ export async function relaySse(
       }
     }
     const rest = splitter.rest();
-    if (rest) await reply.write(rest);
+    if (rest) {
+      // only a whole final event goes on; a torn one is dropped so the error below starts a clean event
+      const last = completeFinalEvent(rest, (data) => isStreamTerminator(dialect, data));
+      if (last) {
+        const usage = usageFromStreamData(dialect, sseData(last) ?? '');
+        if (usage) request.trace.usage(usage);
+        complete = true;
+        await reply.write(last);
+      } else {
+        request.trace.note(`upstream stream ended inside an event; its ${rest.length} unfinished bytes were dropped`);
+      }
+    }
   } catch (error) {
     if (request.signal.aborted || reply.closed) {
       throw new GatewayError('CLIENT_CLOSED', 'Client closed the connection during the stream', { cause: error });

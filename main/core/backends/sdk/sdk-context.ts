@@ -8,6 +8,8 @@ export interface SdkContext {
   supermemoryApiKey: string | null;
   /** removes known secrets from text that came from upstream */
   scrub: (text: string) => string;
+  /** cap on one upstream stream event (switchboard.upstream.max_sse_event_bytes) */
+  maxSseEventBytes: number;
   /** epoch ms */
   now: () => number;
 }

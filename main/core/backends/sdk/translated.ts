@@ -1,7 +1,7 @@
 // Caller and provider speak different dialects: the request is translated into the provider's dialect
 // (then the model's configured defaults are applied there), and the answer, stream or error comes back
 // translated into the caller's.
-import { GatewayError } from '../../../../shared/errors';
+import { GatewayError, isGatewayError } from '../../../../shared/errors';
 import type { Dialect } from '../../../../shared/protocol/records';
 import type { ClientReply } from '../../http/client-reply';
 import { decodeBody, readAll } from '../../providers/content-encoding';
@@ -114,7 +114,8 @@ async function relayTranslatedStream(
     },
   };
   if (caller === 'anthropic') context.inputTokensHint = estimateInputTokens(request.body);
-  const upstreamEvents = tapUsage(parseSse(body), provider, request);
+  const fault: { error: GatewayError | null } = { error: null };
+  const upstreamEvents = tapUsage(parseSse(body, ctx.maxSseEventBytes), provider, request, fault);
   const events = caller === 'openai' ? anthropicStreamToOpenai(upstreamEvents, context) : openaiStreamToAnthropic(upstreamEvents, context);
   reply.head(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' }, true);
   for await (const event of events) {
@@ -124,18 +125,30 @@ async function relayTranslatedStream(
   reply.end();
   if (request.signal.aborted || reply.closed) throw new GatewayError('CLIENT_CLOSED', 'Client closed the connection during the stream');
   const result = outcome as StreamOutcome | null;
+  // the translator already told the caller; the log keeps the precise code (e.g. STREAM_EVENT_TOO_LARGE)
+  if (fault.error && !result?.complete) throw fault.error;
   if (result && !result.complete) {
     throw new GatewayError('STREAM_INTERRUPTED', result.error?.message ?? 'Upstream stream ended early');
   }
 }
 
 /** Passes upstream events on while recording the usage they report. */
-async function* tapUsage(events: AsyncIterable<SseEvent>, provider: Dialect, request: ProxyRequest): AsyncIterable<SseEvent> {
-  for await (const event of events) {
-    if (event.data) {
-      const usage = usageFromStreamData(provider, event.data);
-      if (usage) request.trace.usage(usage);
+async function* tapUsage(
+  events: AsyncIterable<SseEvent>,
+  provider: Dialect,
+  request: ProxyRequest,
+  fault: { error: GatewayError | null },
+): AsyncIterable<SseEvent> {
+  try {
+    for await (const event of events) {
+      if (event.data) {
+        const usage = usageFromStreamData(provider, event.data);
+        if (usage) request.trace.usage(usage);
+      }
+      yield event;
     }
-    yield event;
+  } catch (error) {
+    if (isGatewayError(error)) fault.error = error;
+    throw error;
   }
 }
