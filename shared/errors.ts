@@ -37,6 +37,8 @@ export const ERROR_CATALOG = {
   MODE_SWITCH_FAILED: { status: 409, openai: 'invalid_request_error', anthropic: 'invalid_request_error', summary: 'Mode switch failed' },
   MODE_SWITCH_BUSY: { status: 409, openai: 'invalid_request_error', anthropic: 'invalid_request_error', summary: 'A mode switch is already under way' },
   NO_PREVIOUS_MODE: { status: 409, openai: 'invalid_request_error', anthropic: 'invalid_request_error', summary: 'Nothing to roll back to' },
+  REPLAY_NOT_CONFIRMED: { status: 400, openai: 'invalid_request_error', anthropic: 'invalid_request_error', summary: 'A replay costs tokens and was not confirmed' },
+  REPLAY_NOT_CAPTURED: { status: 409, openai: 'invalid_request_error', anthropic: 'invalid_request_error', summary: 'Request not captured whole; cannot replay' },
   BINARY_NOT_FOUND: { status: 503, openai: 'server_error', anthropic: 'api_error', summary: 'LiteLLM command not found' },
   BINARY_PORT_CONFLICT: { status: 503, openai: 'server_error', anthropic: 'api_error', summary: 'LiteLLM port in use' },
   BINARY_CONFIG_REJECTED: { status: 503, openai: 'server_error', anthropic: 'api_error', summary: 'LiteLLM rejected its config' },
