@@ -179,3 +179,35 @@ describe('JSONL request log', () => {
     await expect(openJsonlLog({ dir, maxBytes: 100, files: 1 })).rejects.toThrow();
   });
 });
+
+describe('JSONL request log under crashes', () => {
+  it('writes as soon as batchRecords records wait, without waiting for the timer (bounded loss on SIGKILL)', async () => {
+    // a timer that never fires within the test: only the record threshold can cause the write
+    const log = await openJsonlLog({ dir, maxBytes: 1_000_000, files: 3, batchMs: 3_600_000, batchRecords: 4 });
+    opened.push(log);
+    for (const id of ['a', 'b', 'c', 'd']) log.append(record({ id }));
+    let lines: RequestRecord[] = [];
+    for (let i = 0; i < 500 && lines.length < 4; i++) {
+      await new Promise((r) => setImmediate(r));
+      lines = await readLines('requests.jsonl').catch(() => []);
+    }
+    expect(lines.map((r) => r.id)).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it('a torn last line left by a crash does not swallow the next record', async () => {
+    const old = `${JSON.stringify(record({ id: 'old' }))}\n`;
+    await writeFile(join(dir, 'requests.jsonl'), `${old}{"id":"torn","start`);
+    const log = await openLog();
+    log.append(record({ id: 'new' }));
+    await log.flush();
+    const text = await readFile(join(dir, 'requests.jsonl'), 'utf8');
+    const parsed = text.split('\n').filter(Boolean).flatMap((line) => {
+      try {
+        return [(JSON.parse(line) as RequestRecord).id];
+      } catch {
+        return [];
+      }
+    });
+    expect(parsed).toEqual(['old', 'new']);
+  });
+});
