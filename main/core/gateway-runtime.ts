@@ -32,6 +32,7 @@ import { collectConfigSecrets } from './config-secrets';
 import { createDispatcher } from './upstream/dispatcher';
 import { openCookieJar } from './upstream/cookie-jar';
 import { createUpstreamClient } from './upstream/upstream-client';
+import { createReplayer } from './migration/replay';
 
 export interface GatewayRuntime {
   handler: FrontHandler;
@@ -73,10 +74,11 @@ export async function startRuntime(config: GatewayConfig, deps: GatewayDeps, ctx
   const configSecrets = collectConfigSecrets(config);
   const secrets = () => [...configSecrets, ...cookieJar.secretValues()];
   const scrub = (text: string) => scrubSecrets(text, secrets());
+  const captures = createRequestCaptures({ entries: sb.log.bodyCaptureEntries, bytes: sb.log.bodyCaptureBytes });
   const tracker = createRequestTracker({
     bus,
     log: createRequestLog(sb.log.maxEntries),
-    captures: createRequestCaptures({ entries: sb.log.bodyCaptureEntries, bytes: sb.log.bodyCaptureBytes }),
+    captures,
     jsonl,
     metrics: createMetrics(now),
     identities: createIdentityStats({ customHeader: config.identity.customHeader }),
@@ -153,6 +155,11 @@ export async function startRuntime(config: GatewayConfig, deps: GatewayDeps, ctx
 
   const inFlight = createInFlight();
   const checkKey = keyChecker(config.masterKey);
+  const newId = () => randomUUID();
+  const replayer = createReplayer({
+    config, tracker, captures, backends: { sdk, binary }, modes, inFlight, newId,
+    emit: (body) => bus.emit(body), logger, stopGraceMs: sb.binary.stopGraceMs,
+  });
   const handler = createFrontHandler({
     config,
     checkKey,
@@ -163,7 +170,7 @@ export async function startRuntime(config: GatewayConfig, deps: GatewayDeps, ctx
       if (paused) return new GatewayError('GATEWAY_PAUSED', 'Switchboard is paused; resume it from the tray or the dashboard');
       return null;
     },
-    newId: () => randomUUID(),
+    newId,
     inFlight,
     logger,
     admin,
@@ -179,6 +186,7 @@ export async function startRuntime(config: GatewayConfig, deps: GatewayDeps, ctx
     }),
     rendererDir: deps.rendererDir ?? null,
     eventStreams: ctx.eventStreams,
+    replayer,
   });
 
   return {
@@ -188,6 +196,7 @@ export async function startRuntime(config: GatewayConfig, deps: GatewayDeps, ctx
     paused: () => paused,
     beginShutdown() {
       shuttingDown = true;
+      replayer.abortAll();
     },
     async drain(graceMs) {
       const idle = await inFlight.idle(graceMs);

@@ -10,11 +10,11 @@ import type { KeyCheck } from '../http/auth';
 import type { AdminModel } from './admin-model-types';
 import { createEventFormatter, streamEvents } from './event-stream';
 
-function sendAdminError(res: Response, error: GatewayError): void {
+export function sendAdminError(res: Response, error: GatewayError): void {
   res.status(error.status).json({ error: { code: error.code, message: error.message } });
 }
 
-function route(handler: (req: Request, res: Response) => unknown | Promise<unknown>) {
+export function route(handler: (req: Request, res: Response) => unknown | Promise<unknown>) {
   return async (req: Request, res: Response) => {
     try {
       const result = await handler(req, res);
@@ -25,11 +25,16 @@ function route(handler: (req: Request, res: Response) => unknown | Promise<unkno
   };
 }
 
-export function mountAdminRoutes(app: Express, admin: AdminModel, checkToken: KeyCheck, openStreams: Set<Response>): void {
-  const requireToken = (req: Request, res: Response, next: NextFunction) => {
+/** Every /admin route, wherever it is mounted, answers only to the admin token. */
+export function adminTokenGuard(checkToken: KeyCheck) {
+  return (req: Request, res: Response, next: NextFunction): void => {
     if (checkToken(bearerToken(req.headers))) return next();
     sendAdminError(res, new GatewayError('ADMIN_UNAUTHORIZED', 'Missing or wrong admin token (Authorization: Bearer <admin token>)'));
   };
+}
+
+export function mountAdminRoutes(app: Express, admin: AdminModel, checkToken: KeyCheck, openStreams: Set<Response>): void {
+  const requireToken = adminTokenGuard(checkToken);
   const router = express.Router();
   router.use(requireToken);
   router.use(express.json({ limit: '64kb' }));

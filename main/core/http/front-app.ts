@@ -7,6 +7,8 @@ import type { NextFunction, Request, Response } from 'express';
 import { GatewayError, renderErrorBody } from '../../../shared/errors';
 import type { Dialect } from '../../../shared/protocol/records';
 import { mountAdminRoutes } from '../admin/admin-routes';
+import { mountReplayRoutes } from '../admin/replay-routes';
+import type { Replayer } from '../migration/replay';
 import type { AdminModel } from '../admin/admin-model-types';
 import type { KeyCheck } from './auth';
 import { allowedHostSet, forbiddenHost, hostGuard, isAllowedHost } from './host-guard';
@@ -23,6 +25,8 @@ export interface FrontAppDeps extends ProxyRouteDeps {
   rendererDir: string | null;
   /** open /admin/events responses, ended on shutdown */
   eventStreams: Set<Response>;
+  /** Compare: replays a logged request through the other backend */
+  replayer: Replayer;
 }
 
 export type FrontHandler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -74,6 +78,7 @@ function createExpressApp(deps: FrontAppDeps, allowed: Set<string>): express.Exp
     (req.headers['anthropic-version'] ? modelsAnthropic : modelsOpenAI)(req, res, req.path, search);
   });
 
+  mountReplayRoutes(app, deps.replayer, deps.checkAdminToken);
   mountAdminRoutes(app, deps.admin, deps.checkAdminToken, deps.eventStreams);
   mountUi(app, deps.rendererDir);
 
