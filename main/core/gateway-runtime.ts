@@ -17,7 +17,7 @@ import type { GatewayConfig } from './config/types';
 import type { EventBus } from './events/event-bus';
 import { fingerprint } from './events/fingerprint';
 import { createIdentityStats } from './events/identity-stats';
-import { readRecentRecords } from './events/jsonl-history';
+import { loadJsonlHistory } from './events/jsonl-history';
 import { openJsonlLog } from './events/jsonl-log';
 import { createMetrics } from './events/metrics';
 import { createRequestCaptures } from './events/request-captures';
@@ -65,6 +65,9 @@ export async function startRuntime(config: GatewayConfig, deps: GatewayDeps, ctx
     file: join(sb.dataDir, 'cookies.json'),
     onError: (error) => logger.warn({ err: error }, 'cookie jar problem'),
   });
+  // before the log opens its file: a damaged file is rewritten, and the log must append to the new one
+  const history = await loadJsonlHistory(sb.dataDir, sb.log.maxEntries, sb.log.jsonlFiles);
+  for (const problem of history.problems) logger.warn(problem);
   const jsonl = await openJsonlLog({
     dir: sb.dataDir,
     maxBytes: sb.log.jsonlMaxBytes,
@@ -87,7 +90,7 @@ export async function startRuntime(config: GatewayConfig, deps: GatewayDeps, ctx
     fingerprint,
     secrets,
   });
-  for (const record of await readRecentRecords(sb.dataDir, sb.log.maxEntries, sb.log.jsonlFiles)) {
+  for (const record of history.records) {
     tracker.log.upsert(record);
     tracker.metrics.record(record);
     tracker.identities.record(record);
@@ -131,7 +134,7 @@ export async function startRuntime(config: GatewayConfig, deps: GatewayDeps, ctx
   const modes = createModeController({
     backends: { sdk, binary },
     initial: { mode: sb.mode, explicit: sb.modeExplicit },
-    store: createModeStore(sb.dataDir),
+    store: createModeStore(sb.dataDir, (problem) => logger.warn(problem)),
     keepWarm: sb.binary.keepWarm,
     now,
     emit: (body) => bus.emit(body),

@@ -1,6 +1,7 @@
 // <dataDir>/instance.json tells `switchboard mode` (and a second launch) where the running gateway listens.
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeFileAtomic } from './atomic-file';
 
 export interface InstanceInfo {
   pid: number;
@@ -11,11 +12,7 @@ export interface InstanceInfo {
 const FILE = 'instance.json';
 
 export async function writeInstance(dataDir: string, info: InstanceInfo): Promise<void> {
-  await mkdir(dataDir, { recursive: true });
-  const file = join(dataDir, FILE);
-  const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, `${JSON.stringify(info)}\n`, { mode: 0o600 });
-  await rename(tmp, file);
+  await writeFileAtomic(join(dataDir, FILE), `${JSON.stringify(info)}\n`);
 }
 
 export async function readInstance(dataDir: string): Promise<InstanceInfo | null> {

@@ -1,9 +1,8 @@
-// The cookie jar's file on disk: read once at start, rewritten whole and atomically (write a temp file
-// with mode 0600 next to it, fsync, rename over), so a crash mid-write leaves the old file, never half of
-// a new one, and other local users can never read the cookies.
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
-import { dirname } from 'node:path';
+// The cookie jar's file on disk: read once at start, rewritten whole and atomically (atomic-file.ts), so a
+// crash mid-write leaves the old file, never half of a new one, and other local users can never read the
+// cookies.
+import { readFile } from 'node:fs/promises';
+import { quarantineFile, writeFileAtomic } from '../atomic-file';
 
 export const COOKIE_FILE_VERSION = 1;
 
@@ -49,27 +48,9 @@ function isCookieFileContent(value: unknown): value is CookieFileContent {
   return typeof v.lastUpdated === 'object' && v.lastUpdated !== null;
 }
 
-/** Moves an unreadable file aside as `<file>.corrupt` (replacing an older one) so nothing is lost. */
-export async function quarantineCookieFile(file: string): Promise<string> {
-  const target = `${file}.corrupt`;
-  await rename(file, target);
-  return target;
-}
+/** Moves an unreadable cookie file aside as `<file>.corrupt` (replacing an older one) so nothing is lost. */
+export const quarantineCookieFile = quarantineFile;
 
 export async function writeCookieFile(file: string, content: CookieFileContent): Promise<void> {
-  await mkdir(dirname(file), { recursive: true, mode: 0o700 });
-  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  const handle = await open(tmp, 'wx', 0o600);
-  try {
-    try {
-      await handle.writeFile(JSON.stringify(content), 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(tmp, file);
-  } catch (error) {
-    await rm(tmp, { force: true });
-    throw error;
-  }
+  await writeFileAtomic(file, JSON.stringify(content));
 }
