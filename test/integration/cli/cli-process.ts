@@ -38,6 +38,8 @@ export interface CliRun {
   exited: Promise<number | null>;
   /** resolves with the text once stdout contains `pattern` */
   waitForStdout(pattern: RegExp, timeoutMs?: number): Promise<string>;
+  /** resolves with the text once stderr contains `pattern` */
+  waitForStderr(pattern: RegExp, timeoutMs?: number): Promise<string>;
 }
 
 export function runCli(args: string[], env: Record<string, string>): CliRun {
@@ -48,6 +50,19 @@ export function runCli(args: string[], env: Record<string, string>): CliRun {
   });
   let out = '';
   let err = '';
+  const waitForText = (text: () => string, pattern: RegExp, timeoutMs: number) =>
+    new Promise<string>((resolve, reject) => {
+      const started = Date.now();
+      const tick = () => {
+        if (pattern.test(text())) return resolve(text());
+        if (child.exitCode !== null || child.signalCode !== null) {
+          return reject(new Error(`CLI exited (${child.exitCode ?? child.signalCode}) before printing ${pattern}:\n${out}\n${err}`));
+        }
+        if (Date.now() - started > timeoutMs) return reject(new Error(`timed out waiting for ${pattern}:\n${out}\n${err}`));
+        setTimeout(tick, 25);
+      };
+      tick();
+    });
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
@@ -56,17 +71,7 @@ export function runCli(args: string[], env: Record<string, string>): CliRun {
     stdout: () => out,
     stderr: () => err,
     exited,
-    waitForStdout(pattern, timeoutMs = 20_000) {
-      return new Promise((resolve, reject) => {
-        const started = Date.now();
-        const tick = () => {
-          if (pattern.test(out)) return resolve(out);
-          if (child.exitCode !== null) return reject(new Error(`CLI exited (${child.exitCode}) before printing ${pattern}:\n${out}\n${err}`));
-          if (Date.now() - started > timeoutMs) return reject(new Error(`timed out waiting for ${pattern}:\n${out}\n${err}`));
-          setTimeout(tick, 25);
-        };
-        tick();
-      });
-    },
+    waitForStdout: (pattern, timeoutMs = 20_000) => waitForText(() => out, pattern, timeoutMs),
+    waitForStderr: (pattern, timeoutMs = 20_000) => waitForText(() => err, pattern, timeoutMs),
   };
 }

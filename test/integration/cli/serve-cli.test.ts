@@ -1,6 +1,6 @@
 // `switchboard serve` as a user runs it: banner without the key, generated secrets (0600), graceful
 // SIGTERM with an in-flight request finishing, one-line port-in-use and config errors.
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anthropicStreamSteps, gate, startFakeAnthropic } from '../../fixtures/fake-upstreams';
 import type { FakeUpstream } from '../../fixtures/fake-upstreams';
+import { FAKE_LITELLM_PATH } from '../../fixtures/fake-litellm';
 import { runCli } from './cli-process';
 
 let dataDir: string;
@@ -59,7 +60,14 @@ describe('switchboard serve', () => {
     const reader = res.body!.getReader();
     await reader.read();
     run.child.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 150));
+    // the shutdown has begun (new requests are refused) before the held stream may go on
+    await run.waitForStderr(/SIGTERM, finishing in-flight requests/);
+    const refused = await fetch(`${base}/v1/messages`, {
+      method: 'POST',
+      headers: { 'x-api-key': key, 'content-type': 'application/json', connection: 'close' },
+      body: JSON.stringify({ model: 'claude-opus-4-8', max_tokens: 5, messages: [{ role: 'user', content: 'x' }] }),
+    }).then((r) => r.status, () => 'connection refused');
+    expect([503, 'connection refused']).toContain(refused);
     hold.open();
     let text = '';
     for (;;) {
@@ -104,6 +112,71 @@ describe('switchboard serve', () => {
     expect(await run.exited).not.toBe(0);
     expect(run.stderr()).toContain(`${bad}:6`);
     expect(run.stderr()).toContain('switchboard.port');
+  });
+
+  it('stops cleanly on a SIGTERM during start-up (LiteLLM spawned, not ready yet), leaving no child', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'switchboard-cli-start-'));
+    try {
+      const config = join(dir, 'binary.yaml');
+      await writeFile(config, `model_list:\n  - model_name: claude-*\n    litellm_params:\n      model: anthropic/claude-*\n      api_key: x\nswitchboard:\n  mode: binary\n  binary:\n    command: ${JSON.stringify(FAKE_LITELLM_PATH)}\n    ready_timeout_ms: 60000\n    stop_grace_ms: 1000\n`);
+      const run = runCli(['serve', '--config', config, '--port', '0'], {
+        SWITCHBOARD_DATA_DIR: dir,
+        HOME: dir,
+        // listens but never answers liveliness: start-up lasts until the signal; real LiteLLM ignores stdin
+        FAKE_LITELLM_BEHAVIOUR: 'hang',
+        FAKE_LITELLM_IGNORE_STDIN: '1',
+      });
+      const pidFile = join(dir, 'litellm.pid');
+      for (let i = 0; i < 800 && !(await readFile(pidFile, 'utf8').catch(() => '')); i++) await new Promise((r) => setTimeout(r, 25));
+      const childPid = (JSON.parse(await readFile(pidFile, 'utf8')) as { pid: number }).pid;
+      expect(run.stdout()).not.toContain('Dashboard:');
+      run.child.kill('SIGTERM');
+      expect(await run.exited).toBe(0);
+      expect(run.stdout()).not.toContain('Dashboard:');
+      expect(run.stderr()).toContain('stopped');
+      expect(() => process.kill(childPid, 0)).toThrow();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a data dir it cannot write: serves with the disk log off, one warning naming the file, no stack trace', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'switchboard-cli-ro-'));
+    try {
+      // a directory where the request log should be: open() fails for root too (EISDIR)
+      await mkdir(join(dir, 'requests.jsonl'));
+      const run = runCli(['serve', '--config', configFile, '--port', '0'], { ...env(), SWITCHBOARD_DATA_DIR: dir, HOME: dir });
+      await run.waitForStdout(/Dashboard:/);
+      run.child.kill('SIGTERM');
+      expect(await run.exited).toBe(0);
+      const said = run.stderr();
+      expect(said).not.toMatch(/\n\s+at /);
+      const lines = said.split('\n').filter((l) => l.includes('requests.jsonl'));
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(/request log .*off/i);
+      expect(lines[0]).toContain('--data-dir');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a data dir that cannot be created: one line naming it and --data-dir, no stack trace', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'switchboard-cli-nodir-'));
+    try {
+      // a file where the data dir should be: mkdir fails with ENOTDIR/EEXIST for root too
+      const notDir = join(dir, 'file');
+      await writeFile(notDir, 'x');
+      const target = join(notDir, 'data');
+      const run = runCli(['serve', '--config', configFile, '--port', '0', '--data-dir', target], { ...env(), HOME: dir });
+      expect(await run.exited).toBe(1);
+      const said = run.stderr().trim();
+      expect(said).not.toMatch(/\n\s+at /);
+      const lines = said.split('\n').filter((l) => l.includes(target));
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toContain('--data-dir');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('rejects unknown flags with usage', async () => {
