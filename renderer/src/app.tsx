@@ -1,15 +1,17 @@
 // The shell: header (brand, tabs, mode, connection), the current view, notices.
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { SwitchboardBridge } from '../../shared/protocol/ipc';
 import type { AdminClient } from './api/admin-client';
 import { AppContext, type AppServices } from './app-context';
 import { ConnectionBadge } from './components/connection-badge';
 import { Notices } from './components/notices';
-import { Tabs, type ViewId } from './components/tabs';
+import { Tabs, VIEW_IDS, type ViewId } from './components/tabs';
 import { useGateway } from './hooks/use-gateway';
 import { modeName } from './lib/labels';
+import { parseViewFragment } from './lib/view-fragment';
 import { ClientsView } from './views/clients/clients-view';
 import { CookiesView } from './views/cookies/cookies-view';
+import { CutoverView } from './views/cutover/cutover-view';
 import { Loading } from './views/loading';
 import { ModeView } from './views/mode/mode-view';
 import { OverviewView } from './views/overview/overview-view';
@@ -20,9 +22,24 @@ export interface AppProps {
   bridge: SwitchboardBridge | null;
 }
 
+/** The view a `#view=` fragment asks for, dropping it from the address bar; null when there is none. */
+function takeViewFromFragment(): ViewId | null {
+  const { view, rest } = parseViewFragment(window.location.hash, VIEW_IDS);
+  if (window.location.hash.includes('view=')) window.history.replaceState(null, '', window.location.pathname + window.location.search + rest);
+  return view;
+}
+
 export function App({ client, bridge }: AppProps) {
   const { state, dispatch, retryNow } = useGateway(client);
-  const [view, setView] = useState<ViewId>('requests');
+  const [view, setView] = useState<ViewId>(() => takeViewFromFragment() ?? 'requests');
+  useEffect(() => {
+    const onHash = () => {
+      const wanted = takeViewFromFragment();
+      if (wanted) setView(wanted);
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
   const services = useMemo<AppServices>(() => ({ client, dispatch, bridge }), [client, dispatch, bridge]);
   const data = state.data;
 
@@ -63,6 +80,8 @@ export function App({ client, bridge }: AppProps) {
             <ClientsView data={data} />
           ) : view === 'cookies' ? (
             <CookiesView data={data} />
+          ) : view === 'cutover' ? (
+            <CutoverView state={state} />
           ) : (
             <ModeView data={data} />
           )}

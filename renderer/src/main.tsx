@@ -15,6 +15,7 @@ import './styles/detail.css';
 import './styles/cards.css';
 import './styles/overview.css';
 import './styles/keys.css';
+import './styles/cutover.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing from index.html');

@@ -14,6 +14,15 @@ import type {
   RequestDetail,
   ServerInfo,
 } from '../../../shared/protocol/records';
+import {
+  MIGRATION_PATHS,
+  type CutoverState,
+  type ReplayResult,
+  type RollbackTestResult,
+  type StartValidationResponse,
+  type StatusReport,
+  type ValidationPhase,
+} from '../../../shared/protocol/validation';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -49,6 +58,13 @@ export interface AdminClient {
   revealKey(): Promise<string>;
   pause(): Promise<ServerInfo>;
   resume(): Promise<ServerInfo>;
+  cutover(signal?: AbortSignal): Promise<CutoverState>;
+  startValidation(phase: ValidationPhase): Promise<StartValidationResponse>;
+  makeDefault(): Promise<CutoverState>;
+  testRollback(): Promise<RollbackTestResult>;
+  status(signal?: AbortSignal): Promise<StatusReport>;
+  /** sends the captured request to a real provider again: only after the user agreed to the cost */
+  replay(requestId: string): Promise<ReplayResult>;
 }
 
 async function errorFrom(response: Response): Promise<AdminRequestError> {
@@ -123,5 +139,11 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
     revealKey: async () => (await json<RevealKeyResponse>('GET', ADMIN_PATHS.revealKey)).key,
     pause: () => json<ServerInfo>('POST', ADMIN_PATHS.pause, {}),
     resume: () => json<ServerInfo>('POST', ADMIN_PATHS.resume, {}),
+    cutover: (signal) => json<CutoverState>('GET', MIGRATION_PATHS.cutover, undefined, signal),
+    startValidation: (phase) => json<StartValidationResponse>('POST', MIGRATION_PATHS.validation, { phase }),
+    makeDefault: () => json<CutoverState>('POST', MIGRATION_PATHS.makeDefault, {}),
+    testRollback: () => json<RollbackTestResult>('POST', MIGRATION_PATHS.testRollback, {}),
+    status: (signal) => json<StatusReport>('GET', MIGRATION_PATHS.status, undefined, signal),
+    replay: (requestId) => json<ReplayResult>('POST', MIGRATION_PATHS.replay, { requestId, confirmCost: true }),
   };
 }

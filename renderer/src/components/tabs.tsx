@@ -1,5 +1,5 @@
-// Top-level navigation between the five views.
-export type ViewId = 'requests' | 'overview' | 'clients' | 'cookies' | 'mode';
+// Top-level navigation between the views.
+export type ViewId = 'requests' | 'overview' | 'clients' | 'cookies' | 'mode' | 'cutover';
 
 const TABS: { id: ViewId; label: string }[] = [
   { id: 'requests', label: 'Requests' },
@@ -7,7 +7,10 @@ const TABS: { id: ViewId; label: string }[] = [
   { id: 'clients', label: 'Clients' },
   { id: 'cookies', label: 'Cookies' },
   { id: 'mode', label: 'Mode' },
+  { id: 'cutover', label: 'Cutover' },
 ];
+
+export const VIEW_IDS: readonly ViewId[] = TABS.map((tab) => tab.id);
 
 export interface TabsProps {
   current: ViewId;

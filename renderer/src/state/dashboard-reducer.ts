@@ -3,6 +3,7 @@
 // its seq is newer than the last one applied, so replays after a resync are dropped, never doubled.
 import type { Snapshot } from '../../../shared/protocol/admin-api';
 import type { GatewayEvent } from '../../../shared/protocol/events';
+import type { CutoverState } from '../../../shared/protocol/validation';
 import type {
   BackendState,
   CookieSummary,
@@ -19,6 +20,7 @@ import {
   type GatewayData,
   type Notice,
 } from './dashboard-state';
+import { withCutoverState, withFinished, withProgress, type CutoverSlice } from './cutover-state';
 import { clearLog, MAX_LOG_ROWS, replaceRecords, upsertRecords, type RequestLog } from './request-log';
 
 export type DashboardAction =
@@ -29,7 +31,8 @@ export type DashboardAction =
   // answers of admin actions, applied at once so the UI does not wait for the matching event
   | { type: 'server.set'; server: ServerInfo }
   | { type: 'mode.set'; mode: ModeState }
-  | { type: 'cookies.set'; cookies: CookieSummary };
+  | { type: 'cookies.set'; cookies: CookieSummary }
+  | { type: 'cutover.set'; cutover: CutoverState };
 
 export function dashboardReducer(state: DashboardState, action: DashboardAction): DashboardState {
   switch (action.type) {
@@ -52,6 +55,8 @@ export function dashboardReducer(state: DashboardState, action: DashboardAction)
       return state.data ? { ...state, data: { ...state.data, mode: action.mode } } : state;
     case 'cookies.set':
       return state.data ? { ...state, data: { ...state.data, cookies: action.cookies } } : state;
+    case 'cutover.set':
+      return { ...state, cutover: withCutoverState(state.cutover, action.cutover) };
   }
 }
 
@@ -62,6 +67,7 @@ export function applyEvents(state: DashboardState, events: readonly GatewayEvent
   let data: GatewayData = state.data;
   let log: RequestLog = state.log;
   let notices: Notice[] = state.notices;
+  let cutover: CutoverSlice = state.cutover;
   let pending: RequestRecord[] = [];
   let changed = false;
   for (const event of events) {
@@ -103,10 +109,22 @@ export function applyEvents(state: DashboardState, events: readonly GatewayEvent
           { seq: event.seq, ts: event.ts, level: event.level, code: event.code, message: event.message },
         ].slice(-MAX_NOTICES);
         break;
+      case 'validation.progress':
+        cutover = withProgress(cutover, event.progress);
+        break;
+      case 'validation.finished':
+        cutover = withFinished(cutover, event.report);
+        break;
+      case 'cutover.updated':
+        cutover = withCutoverState(cutover, event.cutover);
+        break;
+      default:
+        // a new event type must be handled here: this fails the type check until it is
+        event satisfies never;
     }
   }
   if (!changed) return state;
-  return { ...state, data, log: upsertRecords(log, pending, MAX_LOG_ROWS), notices };
+  return { ...state, data, log: upsertRecords(log, pending, MAX_LOG_ROWS), notices, cutover };
 }
 
 export function upsertIdentity(list: readonly IdentityStats[], identity: IdentityStats): IdentityStats[] {

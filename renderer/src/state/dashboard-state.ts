@@ -10,6 +10,7 @@ import type {
   ModeState,
   ServerInfo,
 } from '../../../shared/protocol/records';
+import { emptyCutoverSlice, type CutoverSlice } from './cutover-state';
 import { emptyLog, type RequestLog } from './request-log';
 
 export type ConnectionPhase = 'connecting' | 'live' | 'reconnecting' | 'offline';
@@ -52,6 +53,8 @@ export interface DashboardState {
   connection: ConnectionInfo;
   /** bumps on every snapshot; views use it to drop state tied to the old server (e.g. open detail) */
   resyncs: number;
+  /** validation runs and the cutover decision; kept across resyncs (the Cutover view reloads it on one) */
+  cutover: CutoverSlice;
 }
 
 export const MAX_NOTICES = 5;
@@ -62,6 +65,7 @@ export const initialDashboardState: DashboardState = {
   notices: [],
   connection: { phase: 'connecting', failures: 0, lastError: null, retryAt: null },
   resyncs: 0,
+  cutover: emptyCutoverSlice,
 };
 
 export function dataFromSnapshot(snapshot: Snapshot): GatewayData {
