@@ -55,9 +55,11 @@ describe('mode switch and rollback', () => {
     const statuses = events.filter((e) => e.type === 'backend.state').map((e) => (e as Extract<GatewayEvent, { type: 'backend.state' }>).backend.status);
     expect(statuses).toEqual(expect.arrayContaining(['starting', 'ready']));
 
+    // the child calls the configured api_base as LiteLLM does: the fake provider answers, having
+    // received the identity header through LiteLLM (its user-agent says who called)
     const answer = await chat(gw);
-    expect(answer.choices[0]!.message.content).toContain('fake-litellm');
-    expect(answer.choices[0]!.message.content).toContain('x-sm-user-id=pycharm-ai');
+    expect(answer.choices[0]!.message.content).toBe('Hello identity=pycharm-ai');
+    expect(openai.requests.at(-1)?.headers['user-agent']).toMatch(/^litellm\//);
     expect(gw.gateway.admin.snapshot().log.at(-1)).toMatchObject({ backend: 'binary', status: 200, identity: 'pycharm-ai' });
     const health = await readJson(await fetch(`${gw.url}/health`));
     expect(health).toMatchObject({ mode: 'binary', backend: 'ready' });
@@ -69,7 +71,8 @@ describe('mode switch and rollback', () => {
     const client = new Anthropic({ baseURL: gw.url, apiKey: gw.key, maxRetries: 0, defaultHeaders: { 'user-agent': 'claude-cli/2.0.14' } });
     const message = await client.messages.stream({ model: 'claude-sonnet-4.5', max_tokens: 10, messages: [{ role: 'user', content: 'hi' }] }).finalMessage();
     const text = message.content[0]!.type === 'text' ? message.content[0]!.text : '';
-    expect(text).toContain('x-sm-user-id=claude-cli');
+    expect(text).toContain('identity=claude-cli');
+    expect(anthropic.requests.at(-1)?.headers).toMatchObject({ 'x-sm-user-id': 'claude-cli', 'user-agent': expect.stringMatching(/^litellm\//) });
   });
 
   it('rolls back with one call and stops the child once idle', async () => {

@@ -14,7 +14,7 @@ let openai: FakeUpstream;
 let gw: TestGateway;
 
 beforeAll(async () => {
-  ({ anthropic, openai, gw } = await startTwoProviders(modesYaml, { env: { ...TEST_PROVIDER_ENV, FAKE_LITELLM_CHUNK_DELAY_MS: '5' } }));
+  ({ anthropic, openai, gw } = await startTwoProviders(modesYaml, { env: { ...TEST_PROVIDER_ENV, FAKE_LITELLM_CHUNK_DELAY_MS: '5', FAKE_LITELLM_ECHO: '1' } }));
 });
 
 afterAll(() => stopTwoProviders({ anthropic, openai, gw }));

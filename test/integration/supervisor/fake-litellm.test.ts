@@ -73,8 +73,10 @@ describe('fake LiteLLM answers like LiteLLM', () => {
     });
   });
 
-  it('a wrong key gets 401', async () => {
-    const bad = new OpenAI({ baseURL: `${h.supervisor.baseUrl()}/v1`, apiKey: 'sk-wrong', maxRetries: 0 });
+  it('a wrong key is refused: 401, or 400 "No connected db." for an sk- key it would look up as a virtual key', async () => {
+    const bad = new OpenAI({ baseURL: `${h.supervisor.baseUrl()}/v1`, apiKey: 'wrong', maxRetries: 0 });
     await expect(bad.models.list()).rejects.toBeInstanceOf(OpenAI.AuthenticationError);
+    const virtual = new OpenAI({ baseURL: `${h.supervisor.baseUrl()}/v1`, apiKey: 'sk-wrong', maxRetries: 0 });
+    await expect(virtual.models.list()).rejects.toMatchObject({ status: 400, error: { message: 'No connected db.' } });
   });
 });
