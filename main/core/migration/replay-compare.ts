@@ -5,9 +5,7 @@
 // Pure: the inputs are details the tracker already redacted.
 import type { Mode, RequestDetail } from '../../../shared/protocol/records';
 import type { ReplayDifference, ReplaySide } from '../../../shared/protocol/validation';
-
-/** LiteLLM hands provider headers back with this prefix; compared without it. */
-const LITELLM_PREFIX = 'llm_provider-';
+import { collapseRuns, headerKey, runLabel } from '../../../shared/compare';
 
 const MATTERING: readonly RegExp[] = [/^content-type$/, /request-id$/, /ratelimit/, /^retry-after$/, /^x-litellm-/];
 
@@ -15,11 +13,6 @@ const MATTERING: readonly RegExp[] = [/^content-type$/, /request-id$/, /ratelimi
 const TIMING_NOISE_MS = 250;
 
 const MAX_LISTED_PATHS = 6;
-
-export function headerKey(name: string): string {
-  const lower = name.toLowerCase();
-  return lower.startsWith(LITELLM_PREFIX) ? lower.slice(LITELLM_PREFIX.length) : lower;
-}
 
 export function headersThatMatter(headers: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
@@ -73,17 +66,6 @@ export function streamEventNames(detail: RequestDetail): string[] {
   const body = detail.responseBody;
   if (!body?.sse) return [];
   return parseTranscript(body.text).map(eventName);
-}
-
-/** ["a","b","b","b","c"] -> ["a","b ×3","c"]: the sequence a client sees, whatever the chunking. */
-export function collapseRuns(names: readonly string[]): string[] {
-  const out: Array<{ name: string; count: number }> = [];
-  for (const name of names) {
-    const last = out[out.length - 1];
-    if (last && last.name === name) last.count += 1;
-    else out.push({ name, count: 1 });
-  }
-  return out.map(({ name, count }) => (count > 1 ? `${name} ×${count}` : name));
 }
 
 function shapeOf(value: unknown, path: string, into: Set<string>): void {
@@ -181,10 +163,11 @@ export function compareSides(
   out.push(...headerDifferences(a, b));
   const body = bodyDifference(original.detail, replay.detail);
   if (body) out.push(body);
-  const eventsA = collapseRuns(a.streamEvents).map((n) => n.replace(/ ×\d+$/, ''));
-  const eventsB = collapseRuns(b.streamEvents).map((n) => n.replace(/ ×\d+$/, ''));
-  if (eventsA.join('\n') !== eventsB.join('\n')) {
-    out.push({ field: 'stream-events', original: collapseRuns(a.streamEvents).join(' → ') || 'not streamed', replay: collapseRuns(b.streamEvents).join(' → ') || 'not streamed' });
+  const runsA = collapseRuns(a.streamEvents);
+  const runsB = collapseRuns(b.streamEvents);
+  if (runsA.map((r) => r.name).join('\n') !== runsB.map((r) => r.name).join('\n')) {
+    const text = (runs: typeof runsA) => runs.map(runLabel).join(' → ') || 'not streamed';
+    out.push({ field: 'stream-events', original: text(runsA), replay: text(runsB) });
   }
   if (a.durationMs !== null && b.durationMs !== null) {
     const gap = Math.abs(a.durationMs - b.durationMs);

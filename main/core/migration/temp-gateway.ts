@@ -1,0 +1,99 @@
+// The separate gateway a validation run builds: its own temp data dir, port 0, the probe model set and
+// dummy keys. The user's running gateway, its mode and its files are never touched by a run. It can be
+// stopped and started again on the same data dir (the cookie jar restart check).
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import type { Mode } from '../../../shared/protocol/records';
+import { loadConfig } from '../config';
+import type { GatewayConfig } from '../config/types';
+import type { Gateway } from '../gateway-types';
+import { probeConfigDocument } from './probe-config';
+
+/** Builds a gateway for a config; the run passes createGateway with its own deps (pass I/O in). */
+export type GatewayFactory = (config: GatewayConfig) => Gateway;
+
+export interface TempGateway {
+  readonly url: string;
+  readonly key: string;
+  readonly config: GatewayConfig;
+  /** the supermemory key the probe models use, to compare fingerprints */
+  readonly supermemoryKey: string;
+  readonly gateway: Gateway;
+  setMode(mode: Mode): Promise<{ ok: boolean; code: string | null; message: string | null; ms: number }>;
+  /** stop and start again on the same data dir */
+  restart(): Promise<void>;
+  /** stops the gateway (and any LiteLLM child) and removes the temp data dir; safe to call twice */
+  dispose(): Promise<void>;
+}
+
+export interface TempGatewayOptions {
+  user: GatewayConfig;
+  probeUrl: string;
+  factory: GatewayFactory;
+  now: () => number;
+}
+
+export async function startTempGateway(options: TempGatewayOptions): Promise<TempGateway> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'switchboard-validate-'));
+  const secret = () => randomBytes(18).toString('hex');
+  const supermemoryKey = `sm_probe_${secret()}`;
+  const file = join(dataDir, 'probe-config.yaml');
+  await writeFile(file, stringify(probeConfigDocument(options.user, options.probeUrl, { provider: `sk-probe-${secret()}` })), { mode: 0o600 });
+  let config: GatewayConfig;
+  try {
+    config = await loadConfig({
+      flags: { config: file, dataDir, port: 0, host: '127.0.0.1', mode: 'sdk' },
+      env: { SWITCHBOARD_MASTER_KEY: `sk-sb-probe-${secret()}`, SWITCHBOARD_ADMIN_TOKEN: secret(), SUPERMEMORY_API_KEY: supermemoryKey },
+      platform: process.platform,
+      homeDir: dataDir,
+    });
+  } catch (error) {
+    await rm(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+  let gateway = options.factory(config);
+  let url = '';
+  let disposed = false;
+  const listen = async () => {
+    url = (await gateway.listen()).baseUrl;
+  };
+  try {
+    await listen();
+  } catch (error) {
+    await gateway.stop().catch(() => undefined);
+    await rm(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+
+  return {
+    get url() {
+      return url;
+    },
+    key: config.masterKey,
+    config,
+    supermemoryKey,
+    get gateway() {
+      return gateway;
+    },
+    async setMode(mode) {
+      const started = options.now();
+      const result = await gateway.admin.setMode(mode);
+      return { ok: result.ok, code: result.error?.code ?? null, message: result.error?.message ?? null, ms: options.now() - started };
+    },
+    async restart() {
+      await gateway.stop();
+      if (disposed) return;
+      gateway = options.factory(config);
+      await listen();
+    },
+    async dispose() {
+      if (disposed) return;
+      disposed = true;
+      await gateway.stop().catch(() => undefined);
+      await rm(dataDir, { recursive: true, force: true }).catch(() => undefined);
+    },
+  };
+}
