@@ -16,6 +16,7 @@ import './styles/cards.css';
 import './styles/overview.css';
 import './styles/keys.css';
 import './styles/cutover.css';
+import './styles/compare.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing from index.html');

@@ -1,10 +1,11 @@
 // The detail of one request: summary, timing, identity rule, error, retries, notes, headers, bodies.
 // Everything here is already redacted by the gateway; the panel only formats it.
 import { ERROR_CATALOG } from '../../../../shared/errors';
-import type { RequestRecord } from '../../../../shared/protocol/records';
+import type { ModeState, RequestRecord } from '../../../../shared/protocol/records';
 import { IdentityChip } from '../../components/identity-chip';
 import { formatBytes, formatDateTime, formatMs } from '../../lib/format';
 import { identitySourceLabel, modeName } from '../../lib/labels';
+import { CompareButton } from './compare-button';
 import { StatusCell } from './log-columns';
 import { BodyBlock, HeadersTable } from './detail-body';
 import { TimingBreakdown } from './detail-timing';
@@ -23,7 +24,7 @@ function catalogSummary(code: string): string | null {
   return code in ERROR_CATALOG ? ERROR_CATALOG[code as keyof typeof ERROR_CATALOG].summary : null;
 }
 
-export function DetailPanel({ record, onClose }: { record: RequestRecord; onClose: () => void }) {
+export function DetailPanel({ record, mode, onClose, onShowRequest }: { record: RequestRecord; mode: ModeState; onClose: () => void; onShowRequest: (id: string) => void }) {
   const { detail, loading, error } = useRequestDetail(record);
   const usage = record.usage;
   return (
@@ -41,6 +42,17 @@ export function DetailPanel({ record, onClose }: { record: RequestRecord; onClos
       </header>
       <div className="detail-scroll">
         <dl className="facts" data-testid="detail-summary">
+          {record.replayOf && (
+            <>
+              <dt>Replay of</dt>
+              <dd data-testid="detail-replay-of">
+                <button type="button" className="link-button mono small" onClick={() => onShowRequest(record.replayOf!)} title="Show the request this one replays">
+                  {record.replayOf}
+                </button>{' '}
+                <span className="muted small">(Compare, through the other backend)</span>
+              </dd>
+            </>
+          )}
           <dt>Identity</dt>
           <dd><IdentityChip identity={record.identity} testId="detail-identity" /></dd>
           <dt>Chosen by</dt>
@@ -78,6 +90,8 @@ export function DetailPanel({ record, onClose }: { record: RequestRecord; onClos
           <dt>Retries</dt>
           <dd data-testid="detail-retries">{record.retries}</dd>
         </dl>
+
+        <CompareButton record={record} detail={detail} mode={mode} />
 
         {(record.errorCode || record.errorMessage) && (
           <section className="detail-section error-box" data-testid="detail-error">

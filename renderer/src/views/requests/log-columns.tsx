@@ -33,6 +33,7 @@ export const LOG_COLUMNS: LogColumn[] = [
         <span className="cell-text">{r.model ?? '—'}</span>
         {r.translated && <span className="tag" title="Translated between OpenAI and Anthropic dialects">⇄</span>}
         {r.stream && <span className="tag" title="Streamed">SSE</span>}
+        {r.replayOf && <span className="tag tag-replay" data-testid="replay-tag" title={`Replay of request ${r.replayOf} (Compare)`}>replay</span>}
       </>
     ),
     title: (r) => `${r.model ?? '—'} → ${r.providerModel ?? '—'}`,

@@ -109,7 +109,7 @@ export function RequestsView({ state, data }: { state: DashboardState; data: Gat
         ) : (
           <LogTable rows={rows} selectedId={selectedId} onSelect={onSelect} onOpen={onOpen} />
         )}
-        {detailOpen && selected && <DetailPanel record={selected} onClose={() => setDetailOpen(false)} />}
+        {detailOpen && selected && <DetailPanel record={selected} mode={data.mode} onClose={() => setDetailOpen(false)} onShowRequest={(id) => onSelect(id, true)} />}
       </div>
     </div>
   );
