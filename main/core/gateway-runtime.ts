@@ -18,7 +18,7 @@ import type { EventBus } from './events/event-bus';
 import { fingerprint } from './events/fingerprint';
 import { createIdentityStats } from './events/identity-stats';
 import { loadJsonlHistory } from './events/jsonl-history';
-import { openJsonlLog } from './events/jsonl-log';
+import { JSONL_FILE, openJsonlLog } from './events/jsonl-log';
 import { createMetrics } from './events/metrics';
 import { createRequestCaptures } from './events/request-captures';
 import { createRequestLog } from './events/request-log';
@@ -73,6 +73,10 @@ export async function startRuntime(config: GatewayConfig, deps: GatewayDeps, ctx
     maxBytes: sb.log.jsonlMaxBytes,
     files: sb.log.jsonlFiles,
     onError: (error) => logger.warn({ err: error }, 'request log file problem'),
+  }).catch((error: NodeJS.ErrnoException) => {
+    // a data dir we cannot write must not stop the gateway: serve, without the history on disk, and say so once
+    logger.warn(`Request log on disk is off: cannot open ${join(sb.dataDir, JSONL_FILE)} (${error.code ?? error.message}); requests are kept in memory only. Choose a writable folder with --data-dir to keep them`);
+    return null;
   });
   const configSecrets = collectConfigSecrets(config);
   const secrets = () => [...configSecrets, ...cookieJar.secretValues()];
@@ -214,7 +218,7 @@ export async function startRuntime(config: GatewayConfig, deps: GatewayDeps, ctx
       if (cookieTimer) clearTimeout(cookieTimer);
       tracker.close();
       await modes.stop(sb.shutdownGraceMs);
-      await Promise.allSettled([upstream.close(), cookieJar.flush(), jsonl.close()]);
+      await Promise.allSettled([upstream.close(), cookieJar.flush(), jsonl?.close()]);
     },
     killChildSync: () => supervisor.killSync(),
   };

@@ -16,6 +16,7 @@ import type { Gateway, GatewayDeps } from './gateway-types';
 import { startRuntime } from './gateway-runtime';
 import type { GatewayRuntime } from './gateway-runtime';
 import { fingerprint } from './events/fingerprint';
+import { bindServer } from './bind-server';
 
 export type { Gateway, GatewayDeps } from './gateway-types';
 
@@ -26,16 +27,30 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps): Gateway
   let server: Server | null = null;
   let info: ServerInfo | null = null;
   let stopping: Promise<void> | null = null;
+  let starting: Promise<ServerInfo> | null = null;
+  let requestStop!: () => void;
+  // a stop asked for during start-up ends the wait for the backends (LiteLLM's readiness can take a minute)
+  const stopRequested = new Promise<void>((resolve) => {
+    requestStop = resolve;
+  });
   const eventStreams = new Set<Response>();
   const admin: AdminModel = createAdminFacade(bus, () => runtime?.admin ?? null);
 
-  async function listen(): Promise<ServerInfo> {
-    if (info) return info;
+  function listen(): Promise<ServerInfo> {
+    starting ??= start().catch((error: unknown) => {
+      // a failed start (port taken) may be retried
+      starting = null;
+      throw error;
+    });
+    return starting;
+  }
+
+  async function start(): Promise<ServerInfo> {
     const { host, port } = config.switchboard;
     runtime = await startRuntime(config, deps, { bus, now, hrNow: () => performance.now(), eventStreams, server: () => serverInfo() });
     server = createServer({ keepAliveTimeout: 65_000 }, runtime.handler);
     try {
-      await bind(server, port, host);
+      await bindServer(server, port, host);
     } catch (error) {
       await runtime.close();
       runtime = null;
@@ -58,7 +73,10 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps): Gateway
       startedAt: now(),
       paused: false,
     };
-    await runtime.startBackends();
+    const backends = runtime.startBackends();
+    // after a stop the backends' own failure (the child killed) is expected and already handled there
+    backends.catch(() => undefined);
+    await Promise.race([backends, stopRequested]);
     return serverInfo();
   }
 
@@ -69,6 +87,9 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps): Gateway
 
   async function stop(): Promise<void> {
     stopping ??= (async () => {
+      requestStop();
+      // a signal during start-up: let the start reach a state that can be stopped, then stop it
+      await starting?.catch(() => undefined);
       if (!runtime) return;
       const grace = config.switchboard.shutdownGraceMs;
       runtime.beginShutdown();
@@ -84,28 +105,6 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps): Gateway
   }
 
   return { config, admin, listen, stop, killChildrenSync: () => runtime?.killChildSync() };
-}
-
-function bind(server: Server, port: number, host: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onError = (error: NodeJS.ErrnoException) => {
-      server.off('listening', onListening);
-      if (error.code === 'EADDRINUSE') {
-        reject(new GatewayError('PORT_IN_USE', `Port ${port} on ${host} is already in use; start with --port <N> (or set switchboard.port) to use another`, { cause: error }));
-      } else if (error.code === 'EACCES') {
-        reject(new GatewayError('PORT_IN_USE', `Not allowed to listen on ${host}:${port}; start with --port <N> above 1024`, { cause: error }));
-      } else {
-        reject(error);
-      }
-    };
-    const onListening = () => {
-      server.off('error', onError);
-      resolve();
-    };
-    server.once('error', onError);
-    server.once('listening', onListening);
-    server.listen(port, host);
-  });
 }
 
 export const DATA_FILES = {

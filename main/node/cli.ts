@@ -5,6 +5,7 @@ import { isGatewayError } from '../../shared/errors';
 import { parseCli, UsageError, USAGE } from './cli-args';
 import type { CliIo } from './cli-io';
 import { modeCommand } from './mode-command';
+import { fileSystemErrorLine, isFileSystemError } from './fs-error';
 import { serve } from './serve';
 
 async function main(): Promise<number> {
@@ -39,7 +40,8 @@ async function main(): Promise<number> {
       io.stderr(`switchboard: ${error.message}\n${USAGE}`);
       return 2;
     }
-    io.stderr(`switchboard: ${isGatewayError(error) ? error.message : ((error as Error).stack ?? String(error))}`);
+    if (isFileSystemError(error)) io.stderr(`switchboard: ${fileSystemErrorLine(error, null)}`);
+    else io.stderr(`switchboard: ${isGatewayError(error) ? error.message : ((error as Error).stack ?? String(error))}`);
     return 1;
   }
 }

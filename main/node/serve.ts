@@ -12,6 +12,7 @@ import { createGateway } from '../core/gateway';
 import { bannerLines } from './banner';
 import type { CliIo } from './cli-io';
 import { removeInstance, writeInstance } from '../core/instance-file';
+import { fileSystemErrorLine, isFileSystemError } from './fs-error';
 
 /** dist/renderer next to the bundle (dist/node/cli.js) or, from sources, at the repo root. */
 export function findRendererDir(): string | null {
@@ -31,6 +32,10 @@ export async function serve(flags: ConfigFlags, io: CliIo): Promise<number> {
       io.stderr(`Configuration error:\n${error.message}`);
       return 1;
     }
+    if (isFileSystemError(error)) {
+      io.stderr(`switchboard: ${fileSystemErrorLine(error, flags.dataDir ?? io.env.SWITCHBOARD_DATA_DIR ?? null)}`);
+      return 1;
+    }
     throw error;
   }
   const secrets = collectConfigSecrets(config);
@@ -38,21 +43,12 @@ export async function serve(flags: ConfigFlags, io: CliIo): Promise<number> {
   for (const warning of config.warnings) io.stderr(`warning: ${warning}`);
   const gateway = createGateway(config, { logger, version: io.version, rendererDir: findRendererDir(), env: io.env });
   io.onExit(() => gateway.killChildrenSync());
-  let info;
-  try {
-    info = await gateway.listen();
-  } catch (error) {
-    if (isGatewayError(error) && error.code === 'PORT_IN_USE') {
-      io.stderr(`switchboard: ${error.message}`);
-      return 1;
-    }
-    throw error;
-  }
-  for (const line of bannerLines(info, config)) io.stdout(line);
-  await writeInstance(config.switchboard.dataDir, { pid: process.pid, baseUrl: info.baseUrl, startedAt: info.startedAt });
+  const dataDir = config.switchboard.dataDir;
+  let stoppingSince: number | null = null;
 
-  return new Promise<number>((resolve) => {
-    let stoppingSince: number | null = null;
+  // Signal handlers go in before the start: a SIGTERM while LiteLLM starts (or right after a mode switch
+  // was answered) must stop cleanly, children included, not kill the process with the default action.
+  const stopped = new Promise<number>((resolve) => {
     const onSignal = (signal: NodeJS.Signals) => {
       if (stoppingSince !== null) {
         // Ctrl-C reaches every process of the terminal's group and `npm start` forwards it too, so one
@@ -66,7 +62,7 @@ export async function serve(flags: ConfigFlags, io: CliIo): Promise<number> {
       io.stderr(`switchboard: ${signal}, finishing in-flight requests… (again to exit at once)`);
       gateway
         .stop()
-        .then(() => removeInstance(config.switchboard.dataDir, process.pid))
+        .then(() => removeInstance(dataDir, process.pid))
         .then(() => {
           io.stderr('switchboard: stopped');
           resolve(0);
@@ -79,4 +75,31 @@ export async function serve(flags: ConfigFlags, io: CliIo): Promise<number> {
     io.onSignal('SIGINT', onSignal);
     io.onSignal('SIGTERM', onSignal);
   });
+
+  let info;
+  try {
+    info = await gateway.listen();
+  } catch (error) {
+    if (stoppingSince !== null) return stopped;
+    if (isGatewayError(error) && (error.code === 'PORT_IN_USE' || error.code === 'PORT_FORBIDDEN')) {
+      io.stderr(`switchboard: ${error.message}`);
+      return 1;
+    }
+    if (isFileSystemError(error)) {
+      io.stderr(`switchboard: ${fileSystemErrorLine(error, dataDir)}`);
+      await gateway.stop().catch(() => undefined);
+      return 1;
+    }
+    throw error;
+  }
+  if (stoppingSince !== null) return stopped;
+  for (const line of bannerLines(info, config)) io.stdout(line);
+  try {
+    await writeInstance(dataDir, { pid: process.pid, baseUrl: info.baseUrl, startedAt: info.startedAt });
+  } catch (error) {
+    // only `switchboard mode` needs it; serving goes on
+    if (!isFileSystemError(error)) throw error;
+    io.stderr(`switchboard: warning: ${fileSystemErrorLine(error, dataDir)}; \`switchboard mode\` will not find this gateway`);
+  }
+  return stopped;
 }

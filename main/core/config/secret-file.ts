@@ -40,7 +40,7 @@ async function makeDir(dir: string): Promise<void> {
     // 0700 applies only to folders created here; an existing folder keeps its mode
     await fs.mkdir(dir, { recursive: true, mode: 0o700 });
   } catch (error) {
-    throw problem(dir, `cannot create folder (${errorCode(error)})`);
+    throw ioProblem(dir, `cannot create folder (${errorCode(error)})`);
   }
 }
 
@@ -50,7 +50,7 @@ async function readExisting(file: string): Promise<SecretFileResult | null> {
     text = await fs.readFile(file, 'utf8');
   } catch (error) {
     if (errorCode(error) === 'ENOENT') return null;
-    throw problem(file, `cannot read (${errorCode(error)})`);
+    throw ioProblem(file, `cannot read (${errorCode(error)})`);
   }
   const value = text.trim();
   if (!value) throw problem(file, 'is empty; delete it and Switchboard generates a new one');
@@ -86,7 +86,7 @@ async function publish(file: string, content: string): Promise<boolean> {
     }
   } catch (error) {
     if (error instanceof ConfigError) throw error;
-    throw problem(file, `cannot write (${errorCode(error)})`);
+    throw ioProblem(file, `cannot write (${errorCode(error)})`);
   } finally {
     await fs.rm(temp, { force: true });
   }
@@ -105,6 +105,11 @@ async function createExclusive(file: string, content: string): Promise<boolean> 
 function errorCode(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | null)?.code;
   return typeof code === 'string' ? code : String(error);
+}
+
+/** The data dir itself is the problem (read-only, a file in its place): say how to pick another. */
+function ioProblem(file: string, text: string): ConfigError {
+  return problem(file, `${text}; choose a writable data dir with --data-dir <folder> (or SWITCHBOARD_DATA_DIR)`);
 }
 
 function problem(file: string, text: string): ConfigError {

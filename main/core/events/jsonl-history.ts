@@ -32,7 +32,8 @@ export async function loadJsonlHistory(dir: string, maxEntries: number, files: n
       text = await readFile(path, 'utf8');
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT') problems.push(`Request history ${path} could not be read (${code ?? 'error'}); its requests are not shown`);
+      // the current file's own problem is reported once, by the log opening it right after this
+      if (code !== 'ENOENT' && name !== JSONL_FILE) problems.push(`Request history ${path} could not be read (${code ?? 'error'}); its requests are not shown`);
       continue;
     }
     const { records, good, bad } = parseLines(text);

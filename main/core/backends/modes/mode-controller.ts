@@ -87,7 +87,8 @@ export function createModeController(options: ModeControllerOptions): ModeContro
     switching = null;
     record(kind, from, target, true, null);
     changed();
-    void persist();
+    // answered only once the mode is on disk: a restart right after a 200 must not bring the old mode back
+    await persist();
     leave(backends[from]);
     return result(true, null);
   }
@@ -131,7 +132,7 @@ export function createModeController(options: ModeControllerOptions): ModeContro
       switching = null;
       record('fallback', from, target, true, reason);
       changed();
-      void persist();
+      await persist();
       emit({ type: 'notice', level: 'error', code: 'BINARY_CRASH_LOOP', message: `Fell back to ${target} mode: ${reason}` });
     },
     async stop(graceMs) {
