@@ -1,5 +1,5 @@
-// Overview: traffic, latency and errors for the last 15 minutes, per identity, provider keys, and how to
-// connect.
+// Overview: traffic, latency and errors for the last 15 minutes, per identity, provider keys, how to
+// connect, and the gateway's memory and load.
 import { useMemo } from 'react';
 import { IdentityChip } from '../../components/identity-chip';
 import { useNow } from '../../hooks/use-now';
@@ -10,6 +10,7 @@ import { ConnectClients } from './connect-clients';
 import { GatewayPanel } from './gateway-panel';
 import { MetricChart } from './metric-chart';
 import { ProviderKeysPanel } from './provider-keys-panel';
+import { ResourcesPanel } from './resources-panel';
 
 export function OverviewView({ data, logSize }: { data: GatewayData; logSize: number }) {
   const now = useNow(10_000);
@@ -97,6 +98,7 @@ export function OverviewView({ data, logSize }: { data: GatewayData; logSize: nu
       </div>
       <div className="page-side">
         <ConnectClients server={data.server} />
+        <ResourcesPanel />
         <GatewayPanel data={data} />
       </div>
     </div>
