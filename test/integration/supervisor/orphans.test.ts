@@ -20,16 +20,29 @@ async function untilLive(port: number): Promise<void> {
 }
 
 describe('supervisor leaves no orphans', () => {
-  it('a child whose gateway was SIGKILLed exits once its stdin pipe closes', async () => {
+  it('a child left running by a SIGKILLed gateway (real LiteLLM watches neither stdin nor parent) is stopped by the next start', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'sb-orphan-'));
-    const parent = spawn(process.execPath, ['--import', 'tsx', parentScript, dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const parent = spawn(process.execPath, ['--import', 'tsx', parentScript, dataDir], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      // like the real LiteLLM: a closed stdin or a dead parent does not make it exit on its own
+      env: { ...process.env, FAKE_LITELLM_IGNORE_STDIN: '1' },
+    });
     const [line] = (await once(createInterface({ input: parent.stdout }), 'line')) as [string];
     const { pid } = JSON.parse(line) as { pid: number };
     expect(alive(pid)).toBe(true);
     parent.kill('SIGKILL');
     await once(parent, 'exit');
-    await waitGone(pid); // bounded by the test timeout: fails if the child outlives its parent
-    expect(alive(pid)).toBe(false);
+    try {
+      // nothing stopped it: the orphan is real, and only the supervisor's next start can end it
+      expect(alive(pid)).toBe(true);
+      const h = await createHarness({ dataDir });
+      await h.supervisor.start();
+      expect(alive(pid)).toBe(false);
+      expect(h.supervisor.state().pid).not.toBe(pid);
+      await h.supervisor.stop();
+    } finally {
+      if (alive(pid)) process.kill(-pid, 'SIGKILL');
+    }
   });
 
   it('start() stops a child left behind by an earlier run (recorded in the pid file) and reuses its port', async () => {

@@ -18,7 +18,8 @@ const supervisor = createSupervisor({
   readyTimeoutMs: 10_000,
   stopGraceMs: 2_000,
   pinnedVersion: '1.77.5',
-  env: { PATH: process.env.PATH },
+  // the test decides whether the fake behaves like real LiteLLM (FAKE_LITELLM_IGNORE_STDIN=1)
+  env: { PATH: process.env.PATH, FAKE_LITELLM_IGNORE_STDIN: process.env.FAKE_LITELLM_IGNORE_STDIN },
   logger: pino({ level: 'silent' }),
   secrets: () => [],
   pollIntervalMs: 50,
