@@ -36,14 +36,16 @@ describe('streaming', () => {
     steps[firstDelta + 1] = { ...steps[firstDelta + 1]!, waitFor: hold.promise };
     anthropic.queue({ kind: 'sse', steps });
     const before = anthropic.requests.length;
+    const completedBefore = anthropic.completed;
     const client = new Anthropic({ baseURL: gw.url, apiKey: gw.key, maxRetries: 0 });
     const stream = await client.messages.create({ model: 'claude-sonnet-4.5', max_tokens: 10, stream: true, messages: [{ role: 'user', content: 'x' }] });
     const seen: string[] = [];
     for await (const event of stream) {
       seen.push(event.type);
       if (event.type === 'content_block_delta' && event.delta.type === 'text_delta' && event.delta.text === 'first') {
-        // the upstream is still holding the rest: this event was not buffered
-        expect(seen).not.toContain('message_stop');
+        // the upstream has not finished its answer: this event was not buffered until the end (a gateway
+        // that buffers never gets here: the upstream waits for this very moment)
+        expect(anthropic.completed).toBe(completedBefore);
         hold.open();
       }
     }
@@ -56,12 +58,16 @@ describe('streaming', () => {
     const steps = openaiStreamSteps(['one', ' two']);
     steps[2] = { ...steps[2]!, waitFor: hold.promise };
     openai.queue({ kind: 'sse', steps });
+    const completedBefore = openai.completed;
     const client = new OpenAI({ baseURL: `${gw.url}/v1`, apiKey: gw.key, maxRetries: 0 });
     const stream = await client.chat.completions.create({ model: 'gpt-4o', stream: true, messages: [{ role: 'user', content: 'x' }] });
     let text = '';
     for await (const chunk of stream) {
       text += chunk.choices[0]?.delta.content ?? '';
-      if (text === 'one') hold.open();
+      if (text === 'one') {
+        expect(openai.completed).toBe(completedBefore);
+        hold.open();
+      }
     }
     expect(text).toBe('one two');
   });
