@@ -8,6 +8,7 @@ export type TrayIconState = 'sdk' | 'binary' | 'switching' | 'error' | 'stopped'
 /** What a tray menu item does when clicked; the menu is data, the shell interprets the action. */
 export type TrayAction =
   | { kind: 'open-window' }
+  | { kind: 'open-cutover' }
   | { kind: 'set-mode'; mode: Mode }
   | { kind: 'rollback' }
   | { kind: 'copy-base-url' }

@@ -51,6 +51,11 @@ export function createShellActions(deps: ShellActionsDeps): ShellActions {
         if (url) await deps.window.show(url);
         return;
       }
+      case 'open-cutover': {
+        const url = baseUrl();
+        if (url) await deps.window.show(url, 'cutover');
+        return;
+      }
       case 'set-mode': {
         if (!gateway || gateway.admin.snapshot().mode.mode === action.mode) return;
         deps.notifier.notify(notificationForModeResult(await gateway.admin.setMode(action.mode), action.mode));

@@ -1,10 +1,11 @@
 // Keeps the tray in step with the gateway: holds the TrayModel, follows the admin model's events and
 // pushes icon, tooltip and menu to the facade only when they change (metrics events arrive often and
 // rebuilding a native menu on each one makes it flicker or close on some desktops).
+import type { CutoverState } from '../../../shared/protocol/validation';
 import type { AdminModel } from '../../core/admin/admin-model-types';
 import type { MenuItemSpec, TrayHandle, TrayIconState } from '../facade-types';
 import { buildTrayMenu, type TrayMenuContext } from './tray-menu';
-import { applyGatewayEvent, trayRunning, type TrayModel } from './tray-state';
+import { applyGatewayEvent, trayRunning, trayWithCutover, type TrayModel } from './tray-state';
 import { deriveTrayView, type TrayView } from './tray-view';
 
 export interface TrayController {
@@ -12,8 +13,11 @@ export interface TrayController {
   view(): TrayView;
   /** applies a lifecycle change (starting, failed, …) and re-renders */
   update(change: (model: TrayModel) => TrayModel): void;
-  /** takes the admin snapshot and follows its events until detach() */
-  attach(admin: AdminModel): void;
+  /**
+   * Takes the admin snapshot and follows its events until detach(). `cutover` reads the validation
+   * history (kept on disk), for the last result before any validation event arrives.
+   */
+  attach(admin: AdminModel, cutover?: () => Promise<CutoverState>): void;
   detach(): void;
   /** re-renders, e.g. after the config file appeared */
   refresh(): void;
@@ -71,12 +75,20 @@ export function createTrayController(options: TrayControllerOptions): TrayContro
     model: () => model,
     view: () => deriveTrayView(model),
     update,
-    attach(admin) {
+    attach(admin, cutover) {
       detach();
       // Subscribe first: events are delivered synchronously, so none can slip between the subscription
       // and the snapshot, and any older than the snapshot is dropped by seq.
-      unsubscribe = admin.onEvent((event) => update((current) => applyGatewayEvent(current, event)));
+      const off = admin.onEvent((event) => update((current) => applyGatewayEvent(current, event)));
+      unsubscribe = off;
       update((current) => trayRunning(current, admin.snapshot()));
+      cutover?.().then(
+        // ignored when the tray moved on to another gateway meanwhile
+        (state) => {
+          if (unsubscribe === off) update((current) => trayWithCutover(current, state));
+        },
+        () => undefined,
+      );
     },
     detach,
     refresh() {

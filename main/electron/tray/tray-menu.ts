@@ -19,6 +19,8 @@ export function buildTrayMenu(view: TrayView, context: TrayMenuContext): MenuIte
     { id: 'status', type: 'normal', label: view.status, enabled: false },
     separator('sep-status'),
     { id: 'open', type: 'normal', label: 'Open Switchboard', enabled: view.running, action: { kind: 'open-window' } },
+    { id: 'validation', type: 'normal', label: view.validation, enabled: false },
+    { id: 'open-cutover', type: 'normal', label: 'Open Cutover…', enabled: view.running, action: { kind: 'open-cutover' } },
     {
       id: 'mode',
       type: 'submenu',

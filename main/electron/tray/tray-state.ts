@@ -4,6 +4,7 @@
 import type { Snapshot } from '../../../shared/protocol/admin-api';
 import type { GatewayEvent } from '../../../shared/protocol/events';
 import type { Mode, ModeState, ServerInfo } from '../../../shared/protocol/records';
+import type { CutoverState, ValidationPhase, ValidationReport } from '../../../shared/protocol/validation';
 
 export type GatewayPhase = 'starting' | 'running' | 'stopping' | 'stopped' | 'failed';
 
@@ -11,6 +12,14 @@ export interface StartFailure {
   message: string;
   /** set when the port was taken: a free port the user can switch to with one click */
   suggestedPort: number | null;
+}
+
+/** The newest validation run, as the tray shows it; kept while no gateway runs (it is on disk anyway). */
+export interface TrayValidation {
+  ok: boolean;
+  phase: ValidationPhase;
+  /** epoch ms */
+  finishedAt: number;
 }
 
 export interface TrayModel {
@@ -25,6 +34,9 @@ export interface TrayModel {
   /** the mode from settings, shown while no gateway runs */
   lastKnownMode: Mode;
   startAtLogin: boolean;
+  /** null: never run (or not known yet) */
+  lastValidation: TrayValidation | null;
+  validationRunning: boolean;
 }
 
 export function initialTrayModel(lastKnownMode: Mode, startAtLogin: boolean): TrayModel {
@@ -37,6 +49,8 @@ export function initialTrayModel(lastKnownMode: Mode, startAtLogin: boolean): Tr
     seq: -1,
     lastKnownMode,
     startAtLogin,
+    lastValidation: null,
+    validationRunning: false,
   };
 }
 
@@ -73,6 +87,21 @@ export function traySetStartAtLogin(model: TrayModel, startAtLogin: boolean): Tr
   return { ...model, startAtLogin };
 }
 
+function fromReport(report: ValidationReport): TrayValidation {
+  return { ok: report.ok && !report.interrupted, phase: report.phase, finishedAt: report.finishedAt };
+}
+
+/**
+ * The cutover state read when the tray attaches (GET-like, not seq'd): it never replaces a newer result
+ * an event already brought.
+ */
+export function trayWithCutover(model: TrayModel, cutover: CutoverState): TrayModel {
+  const newest = cutover.history[0];
+  const known = model.lastValidation;
+  const lastValidation = newest && (!known || newest.finishedAt >= known.finishedAt) ? fromReport(newest) : known;
+  return { ...model, lastValidation, validationRunning: cutover.running !== null };
+}
+
 /** Applies one gateway event; an event already covered by the snapshot (seq <= model.seq) is dropped. */
 export function applyGatewayEvent(model: TrayModel, event: GatewayEvent): TrayModel {
   if (event.seq <= model.seq) return model;
@@ -90,6 +119,12 @@ export function applyGatewayEvent(model: TrayModel, event: GatewayEvent): TrayMo
       };
     case 'metrics.updated':
       return { ...next, today: event.metrics.today };
+    case 'validation.progress':
+      return { ...next, validationRunning: true };
+    case 'validation.finished':
+      return { ...next, lastValidation: fromReport(event.report), validationRunning: false };
+    case 'cutover.updated':
+      return trayWithCutover(next, event.cutover);
     default:
       return next;
   }

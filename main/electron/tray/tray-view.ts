@@ -1,5 +1,6 @@
 // What the tray shows for a TrayModel: the icon state, the tooltip and the menu's status line. Pure.
 import type { BackendStatus, Mode } from '../../../shared/protocol/records';
+import type { ValidationPhase } from '../../../shared/protocol/validation';
 import type { TrayIconState } from '../facade-types';
 import type { TrayModel } from './tray-state';
 
@@ -18,11 +19,25 @@ export interface TrayView {
   baseUrl: string | null;
   suggestedPort: number | null;
   startAtLogin: boolean;
+  /** "Last validation: passed (all checks)", "… failed …", "… never run", "Validation running…" */
+  validation: string;
+  /** passed | failed | never | running, for tests and the menu */
+  validationState: 'passed' | 'failed' | 'never' | 'running';
 }
 
 export const MODE_LABELS: Record<Mode, string> = { sdk: 'SDK', binary: 'Binary (LiteLLM)' };
 
 const SHORT_MODE: Record<Mode, string> = { sdk: 'SDK', binary: 'Binary' };
+
+const PHASE_WORDS: Record<ValidationPhase, string> = { pre: 'pre-checks', post: 'post-checks', all: 'all checks' };
+
+function validationLine(model: TrayModel): { validation: string; validationState: TrayView['validationState'] } {
+  if (model.validationRunning) return { validation: 'Validation running…', validationState: 'running' };
+  const last = model.lastValidation;
+  if (!last) return { validation: 'Last validation: never run', validationState: 'never' };
+  const state = last.ok ? 'passed' : 'failed';
+  return { validation: `Last validation: ${state} (${PHASE_WORDS[last.phase]})`, validationState: state };
+}
 
 /** Windows truncates tray tooltips at 127 characters; stay under it everywhere. */
 export const TOOLTIP_MAX = 127;
@@ -47,6 +62,7 @@ export function deriveTrayView(model: TrayModel): TrayView {
     baseUrl: running ? (model.server?.baseUrl ?? null) : null,
     suggestedPort: model.failure?.suggestedPort ?? null,
     startAtLogin: model.startAtLogin,
+    ...validationLine(model),
   };
 }
 

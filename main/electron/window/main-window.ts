@@ -16,8 +16,11 @@ export interface MainWindowOptions {
 }
 
 export interface MainWindowController {
-  /** shows the dashboard at baseUrl (creating or re-pointing the window as needed) and focuses it */
-  show(baseUrl: string): Promise<void>;
+  /**
+   * Shows the dashboard at baseUrl (creating or re-pointing the window as needed) and focuses it; with a
+   * view, opens that view (`#view=<id>`: a fragment change, so an open page switches without reloading).
+   */
+  show(baseUrl: string, view?: string): Promise<void>;
   /** the gateway moved (new port) or stopped: reload or blank the open window */
   gatewayChanged(baseUrl: string | null): Promise<void>;
   /** true when a window exists and is visible (single-instance focus, tests) */
@@ -29,8 +32,9 @@ export interface MainWindowController {
   webContentsId(): number | null;
 }
 
-export function dashboardUrl(baseUrl: string): string {
-  return `${baseUrl.replace(/\/$/, '')}${UI_PATH}`;
+export function dashboardUrl(baseUrl: string, view?: string): string {
+  const url = `${baseUrl.replace(/\/$/, '')}${UI_PATH}`;
+  return view ? `${url}#view=${encodeURIComponent(view)}` : url;
 }
 
 export function createMainWindowController(options: MainWindowOptions): MainWindowController {
@@ -44,12 +48,13 @@ export function createMainWindowController(options: MainWindowOptions): MainWind
     if (lastBounds) options.saveBounds(lastBounds);
   };
 
-  const load = async (baseUrl: string): Promise<void> => {
+  const load = async (baseUrl: string, view?: string): Promise<void> => {
     if (!window) return;
     loadedBase = baseUrl;
+    const url = dashboardUrl(baseUrl, view);
     try {
-      await window.loadURL(dashboardUrl(baseUrl));
-      options.onLoaded?.(dashboardUrl(baseUrl));
+      await window.loadURL(url);
+      options.onLoaded?.(url);
     } catch (error) {
       options.onError(`The dashboard did not load: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -83,9 +88,10 @@ export function createMainWindowController(options: MainWindowOptions): MainWind
   };
 
   return {
-    async show(baseUrl) {
+    async show(baseUrl, view) {
       if (!window || window.isDestroyed()) window = create(baseUrl);
-      if (loadedBase !== baseUrl) await load(baseUrl);
+      // the dashboard drops `#view=` once read, so asking for the same view again is still a change
+      if (loadedBase !== baseUrl || view) await load(baseUrl, view);
       if (!window) return;
       if (window.isMinimized()) window.restore();
       window.show();

@@ -21,6 +21,8 @@ describe('tray menu template', () => {
       'SDK mode · port 8765',
       '---',
       'Open Switchboard',
+      'Last validation: never run',
+      'Open Cutover…',
       'Mode',
       '---',
       'Copy base URL',
