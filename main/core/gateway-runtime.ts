@@ -33,6 +33,7 @@ import { createDispatcher } from './upstream/dispatcher';
 import { openCookieJar } from './upstream/cookie-jar';
 import { createUpstreamClient } from './upstream/upstream-client';
 import { createReplayer } from './migration/replay';
+import type { MigrationModel } from './migration/migration-model';
 
 export interface GatewayRuntime {
   handler: FrontHandler;
@@ -53,6 +54,7 @@ interface RuntimeContext {
   hrNow: () => number;
   eventStreams: Set<Response>;
   server: () => ServerInfo;
+  migration: MigrationModel;
 }
 
 const COOKIE_EVENT_COALESCE_MS = 500;
@@ -194,6 +196,7 @@ export async function startRuntime(config: GatewayConfig, deps: GatewayDeps, ctx
     rendererDir: deps.rendererDir ?? null,
     eventStreams: ctx.eventStreams,
     replayer,
+    migration: ctx.migration,
   });
 
   return {

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { ServerInfo } from '../../shared/protocol/records';
 import type { GatewayConfig } from './config/types';
 import type { AdminModel } from './admin/admin-model-types';
+import type { MigrationModel } from './migration/migration-model';
 import type { SpawnFn } from './backends/supervisor/spawn-types';
 
 export interface GatewayDeps {
@@ -21,6 +22,8 @@ export interface GatewayDeps {
 export interface Gateway {
   readonly config: GatewayConfig;
   readonly admin: AdminModel;
+  /** the migration assistant: validation runs, cutover, rollback test, status */
+  readonly migration: MigrationModel;
   /** binds host:port and starts the active backend; rejects with GatewayError-like PORT_IN_USE info */
   listen(): Promise<ServerInfo>;
   /** stops accepting, lets in-flight requests finish (bounded), stops backends, flushes state */

@@ -1,5 +1,6 @@
 // createGateway(config, deps): the one place that wires the core together. The headless CLI and the
 // Electron shell both call it and differ only in the deps they pass.
+import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -17,6 +18,9 @@ import { startRuntime } from './gateway-runtime';
 import type { GatewayRuntime } from './gateway-runtime';
 import { fingerprint } from './events/fingerprint';
 import { bindServer } from './bind-server';
+import { createHistoryStore } from './migration/history-store';
+import { createMigrationModel } from './migration/migration-model';
+import type { MigrationModel } from './migration/migration-model';
 
 export type { Gateway, GatewayDeps } from './gateway-types';
 
@@ -35,6 +39,26 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps): Gateway
   });
   const eventStreams = new Set<Response>();
   const admin: AdminModel = createAdminFacade(bus, () => runtime?.admin ?? null);
+  // validation runs build their own temporary gateways; remembered so an exit handler can kill their children
+  const tempGateways = new Set<Gateway>();
+  const migration: MigrationModel = createMigrationModel({
+    config,
+    admin,
+    emit: (body) => bus.emit(body),
+    environment: {
+      factory: (tempConfig) => {
+        const temp = createGateway(tempConfig, { ...deps, rendererDir: null, logger: deps.logger.child({ component: 'validation' }, { level: 'warn' }) });
+        tempGateways.add(temp);
+        return temp;
+      },
+      binaryEnv: deps.env ?? {},
+      spawn: deps.spawn,
+      now,
+      platform: process.platform,
+    },
+    store: createHistoryStore(config.switchboard.dataDir),
+    newId: () => randomUUID(),
+  });
 
   function listen(): Promise<ServerInfo> {
     starting ??= start().catch((error: unknown) => {
@@ -47,7 +71,7 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps): Gateway
 
   async function start(): Promise<ServerInfo> {
     const { host, port } = config.switchboard;
-    runtime = await startRuntime(config, deps, { bus, now, hrNow: () => performance.now(), eventStreams, server: () => serverInfo() });
+    runtime = await startRuntime(config, deps, { bus, now, hrNow: () => performance.now(), eventStreams, server: () => serverInfo(), migration });
     server = createServer({ keepAliveTimeout: 65_000 }, runtime.handler);
     try {
       await bindServer(server, port, host);
@@ -90,6 +114,8 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps): Gateway
       requestStop();
       // a signal during start-up: let the start reach a state that can be stopped, then stop it
       await starting?.catch(() => undefined);
+      // a validation run under way stops its temporary gateway (and LiteLLM child) first
+      await migration.close();
       if (!runtime) return;
       const grace = config.switchboard.shutdownGraceMs;
       runtime.beginShutdown();
@@ -104,7 +130,17 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps): Gateway
     return stopping;
   }
 
-  return { config, admin, listen, stop, killChildrenSync: () => runtime?.killChildSync() };
+  return {
+    config,
+    admin,
+    migration,
+    listen,
+    stop,
+    killChildrenSync: () => {
+      runtime?.killChildSync();
+      for (const temp of tempGateways) temp.killChildrenSync();
+    },
+  };
 }
 
 export const DATA_FILES = {

@@ -185,6 +185,8 @@ export interface StatusReport {
 export const MIGRATION_PATHS = {
   /** POST StartValidationRequest -> 202 StartValidationResponse; 409 while a run is under way */
   validation: '/admin/validation',
+  /** POST -> { cancelled: boolean }: interrupts the run under way (its temporary gateway stops; the mode is untouched) */
+  cancelValidation: '/admin/validation/cancel',
   /** GET -> LiveRequestPlan[] (what `--live` would send; nothing is sent) */
   livePlan: '/admin/validation/live-plan',
   /** GET -> CutoverState */

@@ -8,6 +8,8 @@ import { GatewayError, renderErrorBody } from '../../../shared/errors';
 import type { Dialect } from '../../../shared/protocol/records';
 import { mountAdminRoutes } from '../admin/admin-routes';
 import { mountReplayRoutes } from '../admin/replay-routes';
+import { mountMigrationRoutes } from '../admin/migration-routes';
+import type { MigrationModel } from '../migration/migration-model';
 import type { Replayer } from '../migration/replay';
 import type { AdminModel } from '../admin/admin-model-types';
 import type { KeyCheck } from './auth';
@@ -27,6 +29,8 @@ export interface FrontAppDeps extends ProxyRouteDeps {
   eventStreams: Set<Response>;
   /** Compare: replays a logged request through the other backend */
   replayer: Replayer;
+  /** the migration assistant's routes (validation, cutover, status) */
+  migration: MigrationModel;
 }
 
 export type FrontHandler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -79,6 +83,7 @@ function createExpressApp(deps: FrontAppDeps, allowed: Set<string>): express.Exp
   });
 
   mountReplayRoutes(app, deps.replayer, deps.checkAdminToken);
+  mountMigrationRoutes(app, deps.migration, deps.checkAdminToken);
   mountAdminRoutes(app, deps.admin, deps.checkAdminToken, deps.eventStreams);
   mountUi(app, deps.rendererDir);
 

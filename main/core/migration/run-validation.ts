@@ -37,8 +37,6 @@ export interface ValidationEnvironment {
   spawn?: SpawnFn;
   now: () => number;
   platform: NodeJS.Platform;
-  /** the gateway process, for its resident memory */
-  gatewayPid: number;
   /** the user's active mode */
   mode: () => Mode;
   /** the user's own gateway, for `--live` requests; null when it does not listen */
@@ -146,7 +144,8 @@ export async function runValidation(env: ValidationEnvironment, options: RunOpti
     if (wantPost && sdkSet) {
       ctx.step('comparing the two backends');
       await parityItems(ctx, sdkSet, binarySet, binaryProblem);
-      const gatewayRss = await residentBytes(env.gatewayPid, env.platform);
+      // the run executes inside the gateway's own process
+      const gatewayRss = process.memoryUsage().rss;
       const ratio = sdkPerf?.p50Ms && binaryPerf?.p50Ms ? Math.round((sdkPerf.p50Ms / binaryPerf.p50Ms) * 100) / 100 : null;
       performance = { sdk: sdkPerf, binary: binaryPerf, p50Ratio: ratio, gatewayRssBytes: gatewayRss, litellmRssBytes: litellmRss };
       await performanceItems(ctx, performance, binaryProblem);
