@@ -39,21 +39,43 @@ describe('mode switch and rollback', () => {
   const events: GatewayEvent[] = [];
   let childPid = 0;
 
+  // a failing test must not leave a gateway or a LiteLLM child behind
+  afterAll(async () => {
+    await (gw as TestGateway | undefined)?.stop();
+  });
+
   it('switches to binary only once the child is ready, then serves from it with the identity headers', async () => {
-    gw = await startTestGateway({ yaml: modesYaml(anthropic.url, openai.url), env: TEST_PROVIDER_ENV, dataDir });
+    gw = await startTestGateway({
+      yaml: modesYaml(anthropic.url, openai.url),
+      // the child takes a while to answer liveliness: the switch is visibly under way meanwhile
+      env: { ...TEST_PROVIDER_ENV, FAKE_LITELLM_BEHAVIOUR: 'slow-start:1500' },
+      dataDir,
+    });
     gw.gateway.admin.onEvent((e) => events.push(e));
     const admin = adminFetch(gw.url, gw.adminToken);
     expect((await chat(gw)).choices[0]!.message.content).toBe('Hello identity=pycharm-ai');
 
-    const res = await admin('/admin/mode', { mode: 'binary' });
+    const switching = admin('/admin/mode', { mode: 'binary' });
+    await waitUntil(() => events.some((e) => e.type === 'mode.changed' && e.mode.switching === 'binary'), 'the switch to begin');
+    // while the child is not ready, new requests still go to the SDK backend
+    expect(gw.gateway.admin.snapshot().mode).toMatchObject({ mode: 'sdk', switching: 'binary' });
+    expect((await chat(gw)).choices[0]!.message.content).toBe('Hello identity=pycharm-ai');
+    expect(gw.gateway.admin.snapshot().log.at(-1)?.backend).toBe('sdk');
+
+    const res = await switching;
     const result = (await readJson(res)) as ModeResult;
     expect(res.status).toBe(200);
     expect(result).toMatchObject({ ok: true, mode: { mode: 'binary', previous: 'sdk', switching: null, lastSwitch: { kind: 'switch', ok: true } } });
     expect(result.mode.backends.binary.status).toBe('ready');
     childPid = result.mode.backends.binary.pid!;
     expect(processAlive(childPid)).toBe(true);
-    const statuses = events.filter((e) => e.type === 'backend.state').map((e) => (e as Extract<GatewayEvent, { type: 'backend.state' }>).backend.status);
-    expect(statuses).toEqual(expect.arrayContaining(['starting', 'ready']));
+    // the order of what the dashboard heard: the child was ready before the mode said binary
+    const ready = events.findIndex((e) => e.type === 'backend.state' && e.backend.kind === 'binary' && e.backend.status === 'ready');
+    const flipped = events.findIndex((e) => e.type === 'mode.changed' && e.mode.mode === 'binary');
+    expect(ready).toBeGreaterThanOrEqual(0);
+    expect(flipped).toBeGreaterThan(ready);
+    const starting = events.findIndex((e) => e.type === 'backend.state' && e.backend.kind === 'binary' && e.backend.status === 'starting');
+    expect(events.slice(starting, ready).some((e) => e.type === 'mode.changed' && e.mode.mode === 'binary')).toBe(false);
 
     // the child calls the configured api_base as LiteLLM does: the fake provider answers, having
     // received the identity header through LiteLLM (its user-agent says who called)
@@ -132,6 +154,7 @@ describe('crash loop fallback', () => {
       env: { ...TEST_PROVIDER_ENV, FAKE_LITELLM_CONTROL: control },
       dataDir: dir,
     });
+    try {
     const events: GatewayEvent[] = [];
     gw.gateway.admin.onEvent((e) => events.push(e));
     const admin = adminFetch(gw.url, gw.adminToken);
@@ -146,6 +169,9 @@ describe('crash loop fallback', () => {
     const notice = events.find((e) => e.type === 'notice' && e.level === 'error');
     expect(notice).toBeDefined();
     expect((await chat(gw)).choices[0]!.message.content).toBe('Hello identity=pycharm-ai');
-    await gw.dispose();
+    } finally {
+      // also on failure: no gateway or LiteLLM child outlives the test
+      await gw.dispose();
+    }
   }, 60_000);
 });
