@@ -5,6 +5,7 @@ import type { GatewayConfig } from './config/types';
 export function collectConfigSecrets(config: GatewayConfig): string[] {
   const out = new Set<string>([config.masterKey, config.adminToken]);
   if (config.switchboard.supermemoryApiKey) out.add(config.switchboard.supermemoryApiKey);
+  if (config.switchboard.binary.attachKey) out.add(config.switchboard.binary.attachKey);
   for (const model of config.models) {
     if (model.apiKey) out.add(model.apiKey);
     for (const [name, value] of Object.entries(model.extraHeaders)) if (isSecretHeader(name)) out.add(value);

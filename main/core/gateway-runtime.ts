@@ -1,15 +1,16 @@
 // The running parts of a gateway, built when it starts listening (they open files in the data dir).
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Response } from 'express';
 import { GatewayError } from '../../shared/errors';
 import { scrubSecrets } from '../../shared/redact';
-import type { ServerInfo } from '../../shared/protocol/records';
+import type { BackendState, ServerInfo } from '../../shared/protocol/records';
 import { createAdminModel, cookieSummary } from './admin/admin-model';
 import type { AdminModel } from './admin/admin-model-types';
 import { spawn } from 'node:child_process';
 import { createBinaryBackend } from './backends/binary/binary-backend';
 import { createSupervisor } from './backends/supervisor';
+import { createAttachedProxy } from './backends/supervisor/attached-proxy';
 import { createModeController } from './backends/modes/mode-controller';
 import { createModeStore } from './backends/modes/mode-store';
 import { createSdkBackend } from './backends/sdk/sdk-backend';
@@ -108,26 +109,31 @@ export async function startRuntime(config: GatewayConfig, deps: GatewayDeps, ctx
     config.models,
     now,
   );
-  const supervisor = createSupervisor({
-    command: sb.binary.command,
-    args: sb.binary.args,
-    spawn: deps.spawn ?? spawn,
-    dataDir: sb.dataDir,
-    litellmDocument: config.litellmDocument,
-    preferredPort: sb.binary.preferredPort,
-    host: '127.0.0.1',
-    readyTimeoutMs: sb.binary.readyTimeoutMs,
-    stopGraceMs: sb.binary.stopGraceMs,
-    pinnedVersion: sb.binary.pinnedVersion,
-    env: deps.env ?? {},
-    now,
-    logger,
-    secrets,
-    onState: (state) => {
-      bus.emit({ type: 'backend.state', backend: { ...state, inFlight: binary.inFlight() } });
-      if (state.status === 'failed') void modes.fallback('binary', state.reason ?? 'the LiteLLM child failed');
-    },
-  });
+  const onBinaryState = (state: BackendState): void => {
+    bus.emit({ type: 'backend.state', backend: { ...state, inFlight: binary.inFlight() } });
+    if (state.status === 'failed') void modes.fallback('binary', state.reason ?? 'the LiteLLM child failed');
+  };
+  const supervisor = sb.binary.attachUrl
+    ? createAttachedProxy({ url: sb.binary.attachUrl, key: sb.binary.attachKey, readyTimeoutMs: sb.binary.readyTimeoutMs, now, logger, onState: onBinaryState })
+    : createSupervisor({
+        command: sb.binary.command,
+        args: sb.binary.args,
+        spawn: deps.spawn ?? spawn,
+        dataDir: sb.dataDir,
+        litellmDocument: config.litellmDocument,
+        preferredPort: sb.binary.preferredPort,
+        host: '127.0.0.1',
+        readyTimeoutMs: sb.binary.readyTimeoutMs,
+        stopGraceMs: sb.binary.stopGraceMs,
+        pinnedVersion: sb.binary.pinnedVersion,
+        minVersion: sb.binary.minVersion,
+        configDir: config.source.path ? dirname(config.source.path) : null,
+        env: deps.env ?? {},
+        now,
+        logger,
+        secrets,
+        onState: onBinaryState,
+      });
   const binary = createBinaryBackend({
     supervisor,
     customHeader: config.identity.customHeader,
@@ -136,6 +142,7 @@ export async function startRuntime(config: GatewayConfig, deps: GatewayDeps, ctx
     logger,
     bodyTimeoutMs: sb.upstream.bodyTimeoutMs,
     headersTimeoutMs: sb.upstream.headersTimeoutMs,
+    maxSseEventBytes: sb.upstream.maxSseEventBytes,
   });
   const modes = createModeController({
     backends: { sdk, binary },

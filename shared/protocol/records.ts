@@ -158,6 +158,10 @@ export interface BackendState {
   restarts: number;
   /** last lines of the child's stdout/stderr (binary only), secrets scrubbed */
   logTail: string[];
+  /** binary only: the LiteLLM version found by `litellm --version` (null until read) */
+  version?: string | null;
+  /** binary only, attach mode: the host of the running LiteLLM proxy forwarded to (no child is spawned) */
+  attachedTo?: string | null;
 }
 
 export type ModeSwitchKind = 'startup' | 'switch' | 'rollback' | 'fallback';

@@ -65,6 +65,9 @@ async function parse(endpoint: Endpoint, deps: ProxyRouteDeps, req: IncomingMess
   const body = parseJsonObject(raw);
   const name = body.model;
   if (typeof name !== 'string' || name.trim() === '') throw new GatewayError('MISSING_MODEL', 'Missing required field: model');
+  // LiteLLM fans a comma list out to every named model (route_llm_request.py), and a `claude-*` wildcard
+  // would let such a name through to it: one model per request, in both modes
+  if (name.includes(',')) throw new GatewayError('INVALID_REQUEST', `model must name one model; "${name.slice(0, 200)}" contains a comma`);
   if (!Array.isArray(body.messages)) throw new GatewayError('MISSING_MESSAGES', 'Missing required field: messages (an array)');
   const found = findModel(deps.config.models, name);
   if (!found) {

@@ -7,13 +7,14 @@ import { GatewayError, isGatewayError } from '../../../../shared/errors';
 import type { BackendState } from '../../../../shared/protocol/records';
 import type { ClientReply } from '../../http/client-reply';
 import { decodeBody, readAll } from '../../providers/content-encoding';
-import { headerString, passBackHeaders } from '../../providers/upstream-headers';
+import { headerString } from '../../providers/upstream-headers';
 import { usageFromBody } from '../../providers/usage';
 import { translateError } from '../../translate';
 import type { Backend, ProxyRequest } from '../backend';
 import { relaySse } from '../sdk/pass-through';
 import type { Supervisor } from '../supervisor';
 import { childRequest } from './binary-request';
+import { cleanLitellmError, litellmPassBack, litellmStreamError } from './litellm-answers';
 
 export interface BinaryBackendOptions {
   supervisor: Supervisor;
@@ -24,6 +25,8 @@ export interface BinaryBackendOptions {
   /** the child's answers may pause for a long time while a model thinks */
   bodyTimeoutMs: number;
   headersTimeoutMs: number;
+  /** upstream.max_sse_event_bytes: one event of the child's stream is never held beyond this */
+  maxSseEventBytes?: number;
 }
 
 export function createBinaryBackend(options: BinaryBackendOptions): Backend {
@@ -52,7 +55,10 @@ export function createBinaryBackend(options: BinaryBackendOptions): Backend {
   async function forward(request: ProxyRequest, reply: ClientReply): Promise<void> {
     const base = supervisor.baseUrl();
     if (!base) throw new GatewayError('BACKEND_UNAVAILABLE', `The LiteLLM backend is ${supervisor.state().status}; try again or roll back to SDK mode`);
-    const host = base.replace(/^http:\/\//, '');
+    // attach mode: the proxy may sit under a path (https://host/litellm)
+    const target = new URL(base);
+    const host = target.host;
+    const prefix = target.pathname.replace(/\/+$/, '');
     request.trace.setModel({
       model: request.model?.requestedName ?? null,
       providerModel: request.model?.config.litellmModel ?? null,
@@ -65,7 +71,7 @@ export function createBinaryBackend(options: BinaryBackendOptions): Backend {
     request.trace.dispatched();
     let response: Dispatcher.ResponseData;
     try {
-      response = await dispatcher.request({ origin: base, path: outgoing.path, method: outgoing.method, headers: outgoing.headers, body: outgoing.body, signal: request.signal });
+      response = await dispatcher.request({ origin: target.origin, path: prefix + outgoing.path, method: outgoing.method, headers: outgoing.headers, body: outgoing.body, signal: request.signal });
     } catch (error) {
       if (request.signal.aborted) throw new GatewayError('CLIENT_CLOSED', 'Client closed the connection', { cause: error });
       throw new GatewayError('BACKEND_UNAVAILABLE', `The LiteLLM child at ${host} did not answer: ${(error as Error).message}`, { cause: error });
@@ -73,10 +79,11 @@ export function createBinaryBackend(options: BinaryBackendOptions): Backend {
     const headers = response.headers as Record<string, string | string[]>;
     request.trace.upstreamResponse(response.statusCode, headers);
     const body = decodeBody(response.body as AsyncIterable<Buffer>, headerString(headers, 'content-encoding'));
-    const passBack = passBackHeaders(headers);
+    const passBack = litellmPassBack(headers);
     if (response.statusCode >= 400) {
-      // LiteLLM answers OpenAI-shaped errors on every route; callers get theirs
-      const text = options.scrub((await readAll(body)).toString('utf8'));
+      // LiteLLM answers OpenAI-shaped errors on every route, with "None" for empty fields; callers get
+      // clean ones of their dialect
+      const text = cleanLitellmError(options.scrub((await readAll(body)).toString('utf8')));
       const error = translateError(response.statusCode, text, 'openai', request.dialect);
       reply.json(error.status, error.body, passBack);
       request.trace.fail(new GatewayError('UPSTREAM_ERROR', error.message, { status: error.status }), error.status);
@@ -84,7 +91,10 @@ export function createBinaryBackend(options: BinaryBackendOptions): Backend {
     }
     const contentType = headerString(headers, 'content-type') ?? 'application/json';
     if (contentType.startsWith('text/event-stream')) {
-      await relaySse(request, reply, body, request.dialect, response.statusCode, passBack);
+      await relaySse(request, reply, body, request.dialect, response.statusCode, passBack, options.maxSseEventBytes, (data) => {
+        const error = litellmStreamError(data);
+        return error ? new GatewayError('UPSTREAM_ERROR', options.scrub(error.message), { status: error.status, types: error.types }) : null;
+      });
       return;
     }
     const bytes = await readAll(body);

@@ -14,10 +14,21 @@ const PATHS: Record<Endpoint, string> = {
   models: '/v1/models',
 };
 
+/**
+ * Every header LiteLLM takes a key from. It authenticates with the FIRST one present
+ * (proxy/auth/user_api_key_auth.py), so a client's `x-litellm-api-key` would beat the Bearer token we
+ * set; a proxy configured with `litellm_key_header_name` reads that one instead (we remove that setting
+ * from the child's config). The client's key is ours to check, never LiteLLM's.
+ */
+export const LITELLM_CREDENTIAL_HEADERS = [
+  'x-litellm-api-key', 'authorization', 'api-key', 'x-api-key', 'x-goog-api-key', 'ocp-apim-subscription-key',
+] as const;
+
 /** Never forwarded: hop-by-hop, framing, the client's credentials and cookies, and identity headers we set. */
-const DROPPED = new Set([
+const DROPPED = new Set<string>([
   'host', 'connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'te', 'trailer', 'upgrade',
-  'content-length', 'accept-encoding', 'expect', 'authorization', 'proxy-authorization', 'x-api-key', 'cookie',
+  'content-length', 'accept-encoding', 'expect', 'proxy-authorization', 'cookie',
+  ...LITELLM_CREDENTIAL_HEADERS,
   IDENTITY_HEADER, SUPERMEMORY_KEY_HEADER,
 ]);
 
@@ -28,9 +39,10 @@ export interface ChildRequest {
   body: Buffer | string | null;
 }
 
-export function childRequest(request: ProxyRequest, token: string, customHeader: string, supermemoryApiKey: string | null): ChildRequest {
+export function childRequest(request: ProxyRequest, token: string | null, customHeader: string, supermemoryApiKey: string | null): ChildRequest {
   const headers = forwardableHeaders(request.headers, customHeader);
-  headers.authorization = `Bearer ${token}`;
+  // null: an attached proxy that needs no key
+  if (token) headers.authorization = `Bearer ${token}`;
   headers[IDENTITY_HEADER] = request.identity.userId;
   if (request.model?.config.supermemory) {
     const key = request.model.config.extraHeaders[SUPERMEMORY_KEY_HEADER] ?? supermemoryApiKey;

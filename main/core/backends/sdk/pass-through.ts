@@ -80,15 +80,21 @@ export async function relaySse(
   status: number,
   passBack: Record<string, string>,
   maxEventBytes = DEFAULT_MAX_SSE_EVENT_BYTES,
+  /** a backend whose in-band errors are not the dialect's own (LiteLLM's bare `{"error":…}`) names them here */
+  inBandError?: (data: string) => GatewayError | null,
 ): Promise<void> {
   reply.head(status, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', ...passBack }, true);
   const splitter = createSseSplitter(maxEventBytes);
   let complete = false;
+  /** set when the upstream's own in-band error is to be replaced by one of the caller's dialect */
+  let foreign: GatewayError | null = null;
   try {
-    for await (const chunk of body) {
+    events: for await (const chunk of body) {
       for (const event of splitter.push(chunk)) {
         const data = mayCarryUsageOrEnd(event) ? sseData(event) : null;
         if (data !== null) {
+          foreign = inBandError?.(data) ?? null;
+          if (foreign) break events;
           const usage = usageFromStreamData(dialect, data);
           if (usage) request.trace.usage(usage);
           if (isStreamTerminator(dialect, data)) complete = true;
@@ -96,7 +102,7 @@ export async function relaySse(
         await reply.write(event);
       }
     }
-    const rest = splitter.rest();
+    const rest = foreign ? null : splitter.rest();
     if (rest) {
       // only a whole final event goes on; a torn one is dropped so the error below starts a clean event
       const last = completeFinalEvent(rest, (data) => isStreamTerminator(dialect, data));
@@ -118,6 +124,10 @@ export async function relaySse(
       : new GatewayError('STREAM_INTERRUPTED', `Upstream stream failed: ${(error as Error).message}`, { cause: error });
     await endWithError(reply, dialect, failure);
     throw failure;
+  }
+  if (foreign) {
+    await endWithError(reply, dialect, foreign);
+    throw foreign;
   }
   if (!complete) {
     const failure = new GatewayError('STREAM_INTERRUPTED', 'Upstream closed the stream before it finished');

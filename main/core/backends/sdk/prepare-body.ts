@@ -9,7 +9,12 @@ import type { ResolvedModel } from '../backend';
 const OVERRIDE_KEYS = [
   'api_base', 'base_url', 'api_key', 'api_version', 'extra_headers', 'headers', 'custom_llm_provider',
   'litellm_params', 'litellm_metadata', 'user_api_key', 'organization', 'mock_response',
+  // LiteLLM builds a whole router from it, with the api_base it names and the child's env keys
+  // (proxy/route_llm_request.py)
+  'user_config',
 ];
+/** Inside `extra_body`, which LiteLLM merges into the provider call. */
+const EXTRA_BODY_OVERRIDE_KEYS = ['api_base', 'base_url', 'api_key'];
 
 /** LiteLLM's mapping of reasoning_effort to an Anthropic thinking budget. */
 export const THINKING_BUDGET_BY_EFFORT: Record<string, number> = { minimal: 1024, low: 1024, medium: 2048, high: 4096 };
@@ -25,6 +30,17 @@ export function stripOverrides(body: Record<string, unknown>, note: (text: strin
       delete out[key];
       note(`ignored body field ${key}: upstream, keys and headers come from the config only`);
     }
+  }
+  const extra = out.extra_body;
+  if (typeof extra === 'object' && extra !== null && !Array.isArray(extra) && EXTRA_BODY_OVERRIDE_KEYS.some((key) => key in extra)) {
+    const kept = { ...(extra as Record<string, unknown>) };
+    for (const key of EXTRA_BODY_OVERRIDE_KEYS) {
+      if (key in kept) {
+        delete kept[key];
+        note(`ignored body field extra_body.${key}: upstream, keys and headers come from the config only`);
+      }
+    }
+    out.extra_body = kept;
   }
   return out;
 }

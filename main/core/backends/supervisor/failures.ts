@@ -7,12 +7,16 @@ export type EarlyExitKind = 'port-conflict' | 'missing-extras' | 'config-rejecte
 const PORT_IN_USE = /address already in use|EADDRINUSE|Errno (98|48|10048)\b|only one usage of each socket address/i;
 // `pip install litellm` without the [proxy] extra: the CLI starts, then fails importing uvicorn/fastapi…
 const MISSING_EXTRAS = /ModuleNotFoundError|No module named|ImportError|litellm\[proxy\]/i;
+const STARTUP_FAILED = /Application startup failed/;
 const CONFIG_WORD = /config|yaml|model_list|litellm_params|general_settings|litellm_settings|router_settings|os\.environ|ValidationError/i;
 const ERROR_WORD = /error|exception|invalid|failed|not set|missing|unable|cannot/i;
 
 /** Classifies the output of a child that exited before it answered the readiness probe. */
-export function classifyEarlyExit(lines: string[]): EarlyExitKind {
+export function classifyEarlyExit(lines: string[], exitCode: number | null = null): EarlyExitKind {
   if (lines.some((l) => PORT_IN_USE.test(l))) return 'port-conflict';
+  // uvicorn exits 3 after "Application startup failed" (an exception in LiteLLM's start-up hook, e.g. a
+  // database it cannot reach): the same config fails the same way again, so it is no crash to restart
+  if (exitCode === 3 || lines.some((l) => STARTUP_FAILED.test(l))) return 'config-rejected';
   if (lines.some((l) => MISSING_EXTRAS.test(l))) return 'missing-extras';
   if (lines.some((l) => CONFIG_WORD.test(l) && ERROR_WORD.test(l))) return 'config-rejected';
   return 'crash';
@@ -20,7 +24,7 @@ export function classifyEarlyExit(lines: string[]): EarlyExitKind {
 
 /** The lines that explain a failure: error-looking ones, else the last few. */
 export function relevantLines(lines: string[], max = 6): string[] {
-  const errors = lines.filter((l) => ERROR_WORD.test(l) || PORT_IN_USE.test(l) || MISSING_EXTRAS.test(l));
+  const errors = lines.filter((l) => ERROR_WORD.test(l) || PORT_IN_USE.test(l) || MISSING_EXTRAS.test(l) || STARTUP_FAILED.test(l));
   return (errors.length > 0 ? errors : lines).slice(-max).map((l) => clip(l.trim()));
 }
 
@@ -66,6 +70,14 @@ export function configRejectedError(exit: string, configFile: string, logFile: s
     'BINARY_CONFIG_REJECTED',
     `LiteLLM rejected its config and ${exit}. The file ${configFile} is generated from the LiteLLM sections of ` +
       `your config (model_list, litellm_settings, general_settings, …): fix them there. Full output: ${logFile}.${quote(lines)}`,
+  );
+}
+
+export function portMovedError(host: string, asked: number, actual: number): GatewayError {
+  return new GatewayError(
+    'BINARY_PORT_CONFLICT',
+    `LiteLLM was asked to listen on ${host}:${asked} but says it runs on port ${actual}, so Switchboard stopped it. ` +
+      `Remove any --port from switchboard.binary.args and the PORT environment variable.`,
   );
 }
 

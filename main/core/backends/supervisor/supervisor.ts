@@ -11,10 +11,11 @@ import type { ChildEnd, ChildHandle } from './child-process';
 import { createCrashPolicy } from './crash-policy';
 import {
   cancelledError, classifyEarlyExit, configRejectedError, crashLoopError, missingExtrasError, notFoundError,
-  portConflictError, readyTimeoutError,
+  portConflictError, portMovedError, readyTimeoutError,
 } from './failures';
 import { findFreePort } from './free-port';
-import { CONFIG_FILE_NAME, MASTER_KEY_ENV, writeLitellmConfig } from './litellm-config';
+import { childEnvironment, CONFIG_FILE_NAME, MASTER_KEY_ENV, writeLitellmConfig } from './litellm-config';
+import { checkLitellmVersion, MIN_LITELLM_VERSION, probeLitellmVersion, versionTooOldError } from './litellm-version';
 import { createLogSink } from './log-sink';
 import { LIVELINESS_PATH, waitUntilLive } from './readiness';
 import { scrubLine } from './scrub-line';
@@ -30,6 +31,7 @@ const DRAIN_WAIT_MS = 500;
 
 type LaunchOutcome =
   | { kind: 'ready' }
+  | { kind: 'moved'; port: number }
   | { kind: 'port-conflict'; port: number; lines: string[] }
   | { kind: 'crashed'; end: ChildEnd; lines: string[] };
 
@@ -72,6 +74,7 @@ export function createSupervisor(options: SupervisorOptions): Supervisor {
   let restarts = 0;
   let child: ChildHandle | null = null;
   let lastPort: number | null = null;
+  let version: string | null = null;
   let forcedKill = false;
   /** One start()…stop() span; stop() aborts it and every async step of that span checks it. */
   let cycle = new AbortController();
@@ -87,6 +90,8 @@ export function createSupervisor(options: SupervisorOptions): Supervisor {
       inFlight: 0,
       restarts,
       logTail: log.tail(STATE_TAIL_LINES),
+      version,
+      attachedTo: null,
     };
   }
 
@@ -130,17 +135,38 @@ export function createSupervisor(options: SupervisorOptions): Supervisor {
   }
 
   function childEnv(): Record<string, string> {
-    const env: Record<string, string> = {};
-    for (const [name, value] of Object.entries(options.env)) if (value !== undefined) env[name] = value;
+    const env = childEnvironment(options.env);
     env[MASTER_KEY_ENV] = token;
     env.SWITCHBOARD_PARENT_PID = String(options.parentPid ?? process.pid);
     env.PYTHONUNBUFFERED = '1'; // line-by-line output, so the log tail is current when it crashes
     return env;
   }
 
+  /** Before the first spawn of a start: the binary runs at all, and is new enough to keep identities. */
+  async function checkVersion(signal: AbortSignal): Promise<void> {
+    const probe = await probeLitellmVersion({ command, args: options.args, env: childEnvironment(options.env), pinnedVersion: options.pinnedVersion });
+    if (signal.aborted) throw cancelledError();
+    if (probe.error) throw fail(probe.error);
+    const lines = probe.output.split('\n');
+    if (probe.version === null && classifyEarlyExit(lines) === 'missing-extras') {
+      throw fail(missingExtrasError(command, options.pinnedVersion, lines));
+    }
+    version = probe.version;
+    const refusal = checkLitellmVersion(probe.version, options.minVersion ?? MIN_LITELLM_VERSION, options.pinnedVersion);
+    if (refusal) {
+      log.note(refusal);
+      throw fail(versionTooOldError(refusal));
+    }
+    log.note(`${command} --version: LiteLLM ${probe.version}`);
+  }
+
   async function launchOnce(signal: AbortSignal, freshPort: boolean): Promise<LaunchOutcome> {
-    const port = await findFreePort(freshPort ? 0 : (lastPort ?? options.preferredPort), host);
-    const configFile = await writeLitellmConfig(dataDir, options.litellmDocument);
+    // Never 4000: LiteLLM silently moves off 4000 when it is taken (proxy_cli.py), and we would wait on
+    // the wrong port. 0 asks the OS for a free one just before the spawn.
+    const preferred = options.preferredPort === 4000 ? 0 : options.preferredPort;
+    const port = await findFreePort(freshPort ? 0 : (lastPort ?? preferred), host);
+    const configFile = await writeLitellmConfig(dataDir, options.litellmDocument, options.configDir ?? null, (removed) =>
+      log.note(`left out of the generated config (not for a child only Switchboard talks to): ${removed.join(', ')}`));
     if (signal.aborted) throw cancelledError();
     lastPort = port;
     const mark = log.mark();
@@ -156,12 +182,25 @@ export function createSupervisor(options: SupervisorOptions): Supervisor {
 
     const childGone = new AbortController();
     void handle.ended.then(() => childGone.abort());
+    // the child says where it listens: confirm that it is the port we gave it
+    let movedTo: number | null = null;
+    const watchPort = setInterval(() => {
+      const said = listeningPort(log.childLinesSince(mark));
+      if (said !== null && said !== port) {
+        movedTo = said;
+        childGone.abort();
+      }
+    }, options.pollIntervalMs ?? 150);
     const readiness = await waitUntilLive({
       host, port,
       timeoutMs: options.readyTimeoutMs,
       intervalMs: options.pollIntervalMs ?? 150,
       signal: AbortSignal.any([signal, childGone.signal]),
-    });
+    }).finally(() => clearInterval(watchPort));
+    if (movedTo !== null && !signal.aborted) {
+      await terminate(handle);
+      return { kind: 'moved', port: movedTo };
+    }
     if (readiness === 'live') {
       watchWhileReady(handle, signal);
       setStatus('ready', null);
@@ -182,7 +221,7 @@ export function createSupervisor(options: SupervisorOptions): Supervisor {
     const lines = log.childLinesSince(mark);
     if (end.kind === 'spawn-error') throw fail(notFoundError(command, options.pinnedVersion, end.error));
     log.note(`${command} ${describeEnd(end)} before it became ready`);
-    switch (classifyEarlyExit(lines)) {
+    switch (classifyEarlyExit(lines, end.kind === 'exit' ? end.code : null)) {
       case 'port-conflict':
         return { kind: 'port-conflict', port, lines };
       case 'missing-extras':
@@ -199,6 +238,7 @@ export function createSupervisor(options: SupervisorOptions): Supervisor {
       await reapStaleChild({ dataDir, host, graceMs: options.stopGraceMs, platform, logger }).catch((error: unknown) =>
         logger.warn({ error: String(error) }, 'could not check for a LiteLLM child left behind'));
     }
+    if (reapFirst) await checkVersion(signal);
     let delayMs = firstDelayMs;
     const conflictPorts: number[] = [];
     for (;;) {
@@ -215,6 +255,7 @@ export function createSupervisor(options: SupervisorOptions): Supervisor {
         throw fail(new GatewayError('INTERNAL', `Could not prepare the LiteLLM child: ${String(error)}`, { cause: error }));
       });
       if (outcome.kind === 'ready') return;
+      if (outcome.kind === 'moved') throw fail(portMovedError(host, lastPort ?? 0, outcome.port));
       if (outcome.kind === 'port-conflict') {
         // Someone took the port between our check and the child's bind: one more try on a fresh port.
         conflictPorts.push(outcome.port);
@@ -294,4 +335,15 @@ export function createSupervisor(options: SupervisorOptions): Supervisor {
       killGroupNow(child, platform);
     },
   };
+}
+
+const RUNNING_ON = /Uvicorn running on https?:\/\/[^\s:]+:(\d+)/;
+
+/** The port in uvicorn's "Uvicorn running on http://host:port" line, if printed yet. */
+function listeningPort(lines: string[]): number | null {
+  for (const line of lines) {
+    const match = RUNNING_ON.exec(line);
+    if (match) return Number(match[1]);
+  }
+  return null;
 }

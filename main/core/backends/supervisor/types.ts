@@ -13,7 +13,7 @@ export interface SupervisorOptions {
   dataDir: string;
   /** the user's YAML minus `switchboard:` (GatewayConfig.litellmDocument) */
   litellmDocument: Record<string, unknown>;
-  /** 4000; a free loopback port is chosen when taken */
+  /** 0 (or 4000, which LiteLLM leaves silently when taken): a free loopback port chosen before each spawn */
   preferredPort: number;
   /** '127.0.0.1' */
   host?: string;
@@ -21,6 +21,10 @@ export interface SupervisorOptions {
   stopGraceMs: number;
   /** the LiteLLM version the install hint names */
   pinnedVersion: string;
+  /** oldest `<command> --version` accepted; a start refuses older ones (default MIN_LITELLM_VERSION) */
+  minVersion?: string;
+  /** folder of the user's config file: `include:` paths are relative to it (null for the built-in config) */
+  configDir?: string | null;
   /** base environment for the child (provider keys live here) */
   env: Record<string, string | undefined>;
   /** epoch ms, for state timestamps and the crash window */
@@ -48,17 +52,18 @@ export interface SupervisorOptions {
 export interface Supervisor {
   /**
    * Resolves when the child answers GET /health/liveliness. Rejects with GatewayError BINARY_NOT_FOUND |
-   * BINARY_PORT_CONFLICT | BINARY_CONFIG_REJECTED | BINARY_READY_TIMEOUT | BINARY_CRASH_LOOP, or
+   * BINARY_VERSION_UNSUPPORTED | BINARY_PORT_CONFLICT | BINARY_CONFIG_REJECTED | BINARY_READY_TIMEOUT |
+   * BINARY_CRASH_LOOP, or
    * BACKEND_UNAVAILABLE when stop() cancelled it.
    */
   start(): Promise<void>;
   /** SIGTERM to the process group, SIGKILL after stopGraceMs; resolves when the child is gone. */
   stop(): Promise<void>;
   state(): BackendState;
-  /** http://127.0.0.1:<port> while ready, else null */
+  /** http://127.0.0.1:<port> while ready (attach mode: the proxy's URL), else null */
   baseUrl(): string | null;
-  /** the per-run master key of the child (the forwarder sends it as Bearer) */
-  token(): string;
+  /** the per-run master key of the child (attach mode: the proxy's key, or null when it needs none) */
+  token(): string | null;
   /** last lines of the child's output, secrets scrubbed (default 100, at most 500) */
   logTail(lines?: number): string[];
   /**
