@@ -1,5 +1,7 @@
 // Golden pairs and stream transcripts (test/fixtures/translate). Each fixture holds input, expected output
 // and expected notes. UPDATE_GOLDEN=1 rewrites expected values from the current code: review the diff.
+// Under CI it is refused (it would turn every expectation into "whatever the code does"), and request
+// translation also has hand-written expectations in request-expectations.test.ts.
 import { describe, it, expect } from 'vitest';
 import {
   anthropicRequestToOpenai, anthropicResponseToOpenai, anthropicStreamToOpenai, cleanToolSchema, estimateInputTokens,
@@ -9,6 +11,16 @@ import type { Dialect, RequestContext, ResponseContext, StreamContext, StreamOut
 import { collect, fromWireEvents, loadFixtures, noteSink, parsedEvents, rng, saveFixture, sseChunks, toWireEvents } from './helpers';
 
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
+const CI = Boolean(process.env.CI);
+
+describe('golden update mode', () => {
+  it('UPDATE_GOLDEN=1 is refused under CI: a run there must check expectations, never rewrite them', () => {
+    expect(UPDATE && CI, 'UPDATE_GOLDEN=1 with CI set: unset one of them').toBe(false);
+  });
+});
+
+/** Rewrites a fixture only on a developer's machine; under CI the refusal above fails the run instead. */
+const rewriting = UPDATE && !CI;
 
 type Json = Record<string, unknown>;
 type PairFn = (input: unknown, ctx: Json, notes: { push(note: string): void }) => unknown;
@@ -53,7 +65,7 @@ describe('golden request/response pairs', () => {
       const { notes, sink } = noteSink();
       const output = fn!(fixture.input, fixture.ctx, sink);
       expect(JSON.stringify(fixture.input), 'input must not be mutated').toBe(before);
-      if (UPDATE) {
+      if (rewriting) {
         saveFixture(file, { ...fixture, expected: output, notes });
         return;
       }
@@ -81,7 +93,7 @@ describe('golden stream transcripts', () => {
       expect(runs[1]).toEqual(runs[0]);
       expect(runs[2]).toEqual(runs[0]);
       const [first] = runs;
-      if (UPDATE) {
+      if (rewriting) {
         saveFixture(file, { ...fixture, expected: first!.output, notes: first!.notes, outcome: first!.outcome });
         return;
       }
