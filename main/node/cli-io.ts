@@ -7,4 +7,6 @@ export interface CliIo {
   onSignal: (signal: NodeJS.Signals, handler: (signal: NodeJS.Signals) => void) => void;
   /** runs synchronously when the process exits, however it exits */
   onExit: (handler: () => void) => void;
+  /** asks one question on the terminal; null when stdin is not a terminal (nobody to ask) */
+  ask?: (question: string) => Promise<string | null>;
 }

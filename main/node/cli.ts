@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The headless entry: `switchboard serve | mode`. Composition root for plain Node.
+// The headless entry: `switchboard serve | mode | validate | status`. Composition root for plain Node.
 import pkg from '../../package.json' with { type: 'json' };
 import { isGatewayError } from '../../shared/errors';
 import { parseCli, UsageError, USAGE } from './cli-args';
@@ -7,6 +7,9 @@ import type { CliIo } from './cli-io';
 import { modeCommand } from './mode-command';
 import { fileSystemErrorLine, isFileSystemError } from './fs-error';
 import { serve } from './serve';
+import { askOnTerminal } from './ask';
+import { statusCommand } from './status-command';
+import { validateCommand } from './validate-command';
 
 async function main(): Promise<number> {
   const io: CliIo = {
@@ -20,6 +23,7 @@ async function main(): Promise<number> {
     onExit: (handler) => {
       process.on('exit', handler);
     },
+    ask: (question) => askOnTerminal(question, process.stdin, process.stderr),
   };
   try {
     const command = parseCli(process.argv.slice(2));
@@ -34,6 +38,10 @@ async function main(): Promise<number> {
         return await serve(command.flags, io);
       case 'mode':
         return await modeCommand(command.action, command.flags, io);
+      case 'validate':
+        return await validateCommand(command.options, command.flags, io);
+      case 'status':
+        return await statusCommand(command.json, command.flags, io);
     }
   } catch (error) {
     if (error instanceof UsageError) {
