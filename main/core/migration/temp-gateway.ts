@@ -57,6 +57,7 @@ export async function startTempGateway(options: TempGatewayOptions): Promise<Tem
   let gateway = options.factory(config);
   let url = '';
   let disposed = false;
+  let disposing: Promise<void> | null = null;
   const listen = async () => {
     url = (await gateway.listen()).baseUrl;
   };
@@ -89,11 +90,14 @@ export async function startTempGateway(options: TempGatewayOptions): Promise<Tem
       gateway = options.factory(config);
       await listen();
     },
-    async dispose() {
-      if (disposed) return;
-      disposed = true;
-      await gateway.stop().catch(() => undefined);
-      await rm(dataDir, { recursive: true, force: true }).catch(() => undefined);
+    dispose() {
+      // one clean-up shared by every caller: an abort starts it, the run's end waits for the same one
+      disposing ??= (async () => {
+        disposed = true;
+        await gateway.stop().catch(() => undefined);
+        await rm(dataDir, { recursive: true, force: true }).catch(() => undefined);
+      })();
+      return disposing;
     },
   };
 }
