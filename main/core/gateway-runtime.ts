@@ -47,6 +47,8 @@ export interface GatewayRuntime {
   close(): Promise<void>;
   /** last resort from a process 'exit' handler: SIGKILL the LiteLLM child's group */
   killChildSync(): void;
+  /** config secrets plus the cookie jar's current values */
+  secrets(): string[];
 }
 
 interface RuntimeContext {
@@ -231,5 +233,6 @@ export async function startRuntime(config: GatewayConfig, deps: GatewayDeps, ctx
       await Promise.allSettled([upstream.close(), cookieJar.flush(), jsonl?.close()]);
     },
     killChildSync: () => supervisor.killSync(),
+    secrets,
   };
 }

@@ -33,4 +33,10 @@ export interface Gateway {
    * never outlives us. stop() is the normal path.
    */
   killChildrenSync(): void;
+  /**
+   * Every secret value to keep out of text that leaves the process (master key, admin token, provider and
+   * Supermemory keys, secret extra headers, cookie values): the one list the CLI's and the desktop app's
+   * process loggers scrub with.
+   */
+  secrets(): string[];
 }

@@ -18,6 +18,7 @@ import { startRuntime } from './gateway-runtime';
 import type { GatewayRuntime } from './gateway-runtime';
 import { fingerprint } from './events/fingerprint';
 import { bindServer } from './bind-server';
+import { collectConfigSecrets } from './config-secrets';
 import { createHistoryStore } from './migration/history-store';
 import { createMigrationModel } from './migration/migration-model';
 import type { MigrationModel } from './migration/migration-model';
@@ -38,6 +39,7 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps): Gateway
     requestStop = resolve;
   });
   const eventStreams = new Set<Response>();
+  const configSecrets = collectConfigSecrets(config);
   const admin: AdminModel = createAdminFacade(bus, () => runtime?.admin ?? null);
   // validation runs build their own temporary gateways; remembered so an exit handler can kill their children
   const tempGateways = new Set<Gateway>();
@@ -140,6 +142,8 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps): Gateway
       runtime?.killChildSync();
       for (const temp of tempGateways) temp.killChildrenSync();
     },
+    // before the start (and after a failed one) the config's secrets are all there is
+    secrets: () => runtime?.secrets() ?? configSecrets,
   };
 }
 

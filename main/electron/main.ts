@@ -59,7 +59,8 @@ async function main(): Promise<void> {
     const logger = createLogger({
       level: env.SWITCHBOARD_LOG_LEVEL ?? 'info',
       destination: openAppLog(fallbackDataDir),
-      secrets: () => (running ? [running.config.masterKey, running.config.adminToken] : []),
+      // the gateway's own list: provider and Supermemory keys and cookie values too, as the CLI's logger
+      secrets: () => running?.secrets() ?? [],
     });
 
     const { settings, setAsideTo } = openSettings({

@@ -6,9 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { isGatewayError } from '../../shared/errors';
 import type { ConfigFlags, GatewayConfig } from '../core/config';
 import { isConfigError, loadConfig } from '../core/config';
-import { collectConfigSecrets } from '../core/config-secrets';
 import { createLogger } from '../core/events/logger';
 import { createGateway } from '../core/gateway';
+import type { Gateway } from '../core/gateway';
 import { bannerLines } from './banner';
 import type { CliIo } from './cli-io';
 import { removeInstance, writeInstance } from '../core/instance-file';
@@ -38,10 +38,12 @@ export async function serve(flags: ConfigFlags, io: CliIo): Promise<number> {
     }
     throw error;
   }
-  const secrets = collectConfigSecrets(config);
-  const logger = createLogger({ level: config.switchboard.log.level, destination: 2, secrets: () => secrets });
+  // the gateway's own list (config secrets and cookie values); it exists only once the gateway does
+  const holder: { gateway: Gateway | null } = { gateway: null };
+  const logger = createLogger({ level: config.switchboard.log.level, destination: 2, secrets: () => holder.gateway?.secrets() ?? [] });
   for (const warning of config.warnings) io.stderr(`warning: ${warning}`);
   const gateway = createGateway(config, { logger, version: io.version, rendererDir: findRendererDir(), env: io.env });
+  holder.gateway = gateway;
   io.onExit(() => gateway.killChildrenSync());
   const dataDir = config.switchboard.dataDir;
   let stoppingSince: number | null = null;

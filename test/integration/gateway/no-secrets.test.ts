@@ -83,6 +83,11 @@ describe('secrets never leak', () => {
     const ids = (JSON.parse(snapshot) as { log: Array<{ id: string }> }).log.map((r) => r.id);
     const details = await Promise.all(ids.map(async (id) => (await fetch(`${gw.url}/admin/requests/${id}`, { headers: adminHeaders })).text()));
     const health = await (await fetch(`${gw.url}/health`)).text();
+    // The process logger is wired as the CLI and the desktop app wire it (gateway.secrets()): a line that
+    // carries every secret, in its message, an error and a field, leaves with none of them.
+    const every = [...Object.values(SECRETS), gw.key, gw.adminToken, sm.issued!.cfBm, sm.issued!.cfuvid];
+    expect(gw.gateway.secrets()).toEqual(expect.arrayContaining(every));
+    gw.logger.warn({ err: new Error(`upstream said ${every.join(' ')}`), value: every.at(-3) }, `a careless line: ${every.join(', ')}`);
     await gw.stop();
     const files = await readdir(dataDir);
     const jsonl = (await Promise.all(files.filter((f) => f.endsWith('.jsonl')).map((f) => readFile(join(dataDir, f), 'utf8')))).join('\n');

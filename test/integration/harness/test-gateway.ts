@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { loadConfig } from '../../../main/core/config';
 import type { GatewayConfig } from '../../../main/core/config';
+import type { Logger } from 'pino';
 import { createLogger } from '../../../main/core/events/logger';
 import { createGateway } from '../../../main/core/gateway';
 import type { Gateway } from '../../../main/core/gateway';
@@ -36,6 +37,8 @@ export interface TestGateway {
   dataDir: string;
   /** everything the process logger wrote */
   logs: string[];
+  /** the process logger, wired as in production */
+  logger: Logger;
   stop(): Promise<void>;
   /** stop, and delete the data dir */
   dispose(): Promise<void>;
@@ -68,7 +71,9 @@ export async function startTestGateway(options: TestGatewayOptions): Promise<Tes
       done();
     },
   });
-  const logger = createLogger({ level: 'debug', destination: sink, secrets: () => [config.masterKey] });
+  // wired as the CLI and the desktop app wire it: the gateway's own secret list
+  const holder: { gateway: Gateway | null } = { gateway: null };
+  const logger = createLogger({ level: 'debug', destination: sink, secrets: () => holder.gateway?.secrets() ?? [] });
   const gateway = createGateway(config, {
     logger,
     version: '0.0.0-test',
@@ -76,6 +81,7 @@ export async function startTestGateway(options: TestGatewayOptions): Promise<Tes
     // the LiteLLM child's environment: PATH to find `node` for the fake binary, plus the test's env
     env: { PATH: process.env.PATH, HOME: dataDir, ...env },
   });
+  holder.gateway = gateway;
   const info = await gateway.listen();
   let stopped = false;
   const stop = async () => {
@@ -92,6 +98,7 @@ export async function startTestGateway(options: TestGatewayOptions): Promise<Tes
     adminToken: config.adminToken,
     dataDir,
     logs,
+    logger,
     stop,
     async dispose() {
       await stop();
