@@ -21,9 +21,14 @@ export function prettyBody(text: string): string {
   }
 }
 
+/** Indentation and a trailing comma do not make a line different (a field added after it adds the comma). */
+function lineKey(line: string): string {
+  return line.trim().replace(/,$/, '');
+}
+
 function countLines(lines: readonly string[]): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const line of lines) counts.set(line.trim(), (counts.get(line.trim()) ?? 0) + 1);
+  for (const line of lines) counts.set(lineKey(line), (counts.get(lineKey(line)) ?? 0) + 1);
   return counts;
 }
 
@@ -31,7 +36,7 @@ function countLines(lines: readonly string[]): Map<string, number> {
 export function markLines(mine: string, theirs: string): BodyLine[] {
   const available = countLines(theirs.split('\n'));
   return mine.split('\n').map((text) => {
-    const key = text.trim();
+    const key = lineKey(text);
     const left = available.get(key) ?? 0;
     if (left > 0) {
       available.set(key, left - 1);

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import type { TestGateway } from '../../integration/harness/test-gateway';
 
-export type ViewId = 'requests' | 'overview' | 'clients' | 'cookies' | 'mode';
+export type ViewId = 'requests' | 'overview' | 'clients' | 'cookies' | 'mode' | 'cutover';
 
 export async function openDashboard(page: Page, gw: TestGateway): Promise<void> {
   await page.goto(`${gw.url}/ui/#token=${gw.adminToken}`);

@@ -56,7 +56,7 @@ export function CutoverView({ state }: { state: DashboardState }) {
               {shown.modeBefore !== shown.modeAfter && (
                 <p className="text-warn small">The run left the gateway in another mode than it found it.</p>
               )}
-              <Checklist items={shown.items} testId="checklist" />
+              <Checklist items={shown.items} testId="checklist" failuresFirst />
             </>
           ) : (
             <p className="muted" data-testid="checklist-empty">

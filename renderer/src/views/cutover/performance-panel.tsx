@@ -1,12 +1,13 @@
 // The performance figures of a run: probe latency per backend, the ratio, and resident memory.
 import type { BackendPerformance, ValidationPerformance } from '../../../../shared/protocol/validation';
 import { formatBytes, formatMs } from '../../lib/format';
-import { modeName } from '../../lib/labels';
+
+const SHORT_NAME = { sdk: 'SDK', binary: 'Binary' } as const;
 
 function Row({ perf }: { perf: BackendPerformance }) {
   return (
     <tr data-testid={`perf-${perf.backend}`}>
-      <th scope="row">{modeName(perf.backend)}</th>
+      <th scope="row">{SHORT_NAME[perf.backend]}</th>
       <td className="num">{perf.probes}</td>
       <td className="num">{formatMs(perf.p50Ms)}</td>
       <td className="num">{formatMs(perf.p95Ms)}</td>
@@ -29,7 +30,7 @@ export function PerformancePanel({ performance }: { performance: ValidationPerfo
         <p className="muted small">A post-check run measures both backends.</p>
       ) : (
         <>
-          <table className="table">
+          <table className="table perf-table">
             <thead>
               <tr>
                 <th>Backend</th>

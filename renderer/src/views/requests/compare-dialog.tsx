@@ -67,9 +67,9 @@ function Side({ title, side, marks, otherBody, testId }: { title: string; side: 
       </h4>
       <pre className="code-block compare-body" data-testid={`${testId}-body`}>
         {body.map((line, i) => (
-          <span key={i} className={line.changed ? 'diff-line' : undefined}>
-            {line.text}
-            {'\n'}
+          // one block per line (a marked line's background spans the width); a blank line keeps its height
+          <span key={i} className={line.changed ? 'body-line diff-line' : 'body-line'}>
+            {line.text || ' '}
           </span>
         ))}
       </pre>
