@@ -1,15 +1,23 @@
-// electron-builder.yml against electron-builder's own JSON schema (app-builder-lib/scheme.json), plus the
-// choices the issue asks for: app id, asar, the bundles only, the four targets, icons from build resources.
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+// electron-builder.yml by its effects: electron-builder's own schema accepts it; the `files` patterns,
+// applied to the real build output and the real repo, pack the bundles the app starts from and nothing
+// else (no sources, no node_modules, no source maps); every icon it names exists, as a PNG big enough for
+// its platform, after scripts/icons.mjs (the step `npm run dist` runs before electron-builder).
+import { execFile } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { Ajv } from 'ajv';
+import { minimatch } from 'minimatch';
 import { parse } from 'yaml';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = resolve(__dirname, '../../..');
 const schema = JSON.parse(readFileSync(join(root, 'node_modules', 'app-builder-lib', 'scheme.json'), 'utf8')) as object;
 const config = parse(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) as Record<string, unknown> & {
   files: string[];
+  extraMetadata: { main: string };
   linux: { target: string[]; icon: string };
   mac: { target: string[]; icon: string };
   win: { target: string[]; icon: string };
@@ -17,6 +25,30 @@ const config = parse(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) a
 };
 // electron-builder's schema uses its own annotations; strict mode would reject them, not our config.
 const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+
+/** electron-builder's rule for `files`: in order, a matching pattern includes, a matching `!pattern` excludes. */
+function packed(path: string): boolean {
+  let included = false;
+  for (const pattern of config.files) {
+    const negated = pattern.startsWith('!');
+    if (minimatch(path, negated ? pattern.slice(1) : pattern, { dot: true })) included = !negated;
+  }
+  return included;
+}
+
+function walk(dir: string, limit = 4000): string[] {
+  const out: string[] = [];
+  const visit = (d: string) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      if (out.length >= limit) return;
+      const full = join(d, entry.name);
+      if (entry.isDirectory()) visit(full);
+      else out.push(relative(root, full));
+    }
+  };
+  if (existsSync(dir)) visit(dir);
+  return out;
+}
 
 describe('electron-builder.yml', () => {
   it('is valid against electron-builder’s configuration schema', () => {
@@ -33,33 +65,66 @@ describe('electron-builder.yml', () => {
     expect(validate(broken)).toBe(false);
   });
 
-  it('names the app and packs it in asar', () => {
-    expect(config).toMatchObject({ appId: 'dev.switchboard.app', productName: 'Switchboard', asar: true });
-    expect(config.extraMetadata).toEqual({ main: 'dist/electron/main.cjs' });
+  it('packs what the app starts from: the main entry, its preload and the dashboard, from the real build output', () => {
+    // `npm test` builds first; the bundles must exist for this to say anything
+    const main = config.extraMetadata.main;
+    expect(existsSync(join(root, main)), `${main} is built`).toBe(true);
+    expect(packed(main)).toBe(true);
+    expect(packed('package.json')).toBe(true);
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { main: string };
+    expect(packed(pkg.main)).toBe(true);
+    const built = [...walk(join(root, 'dist', 'electron')), ...walk(join(root, 'dist', 'renderer'))];
+    expect(built.some((f) => f.endsWith('preload.cjs'))).toBe(true);
+    expect(built.some((f) => f.endsWith('index.html'))).toBe(true);
+    for (const file of built) expect(packed(file), file).toBe(!file.endsWith('.map'));
   });
 
-  it('ships the main and renderer bundles only (no sources, no node_modules, no source maps)', () => {
-    const includes = config.files.filter((pattern) => !pattern.startsWith('!'));
-    expect(includes.sort()).toEqual(['dist/electron/**', 'dist/renderer/**', 'package.json']);
-    expect(config.files).toContain('!node_modules/**');
-    expect(config.files).toContain('!dist/electron/**/*.map');
+  it('packs no sources, no node_modules, no source maps, no tests, no other build output', () => {
+    const elsewhere = [
+      ...walk(join(root, 'main'), 500),
+      ...walk(join(root, 'shared'), 200),
+      ...walk(join(root, 'renderer', 'src'), 200),
+      ...walk(join(root, 'test', 'unit'), 200),
+      ...walk(join(root, 'node_modules', 'express'), 100),
+      ...walk(join(root, 'dist', 'node'), 100),
+      ...walk(join(root, 'dist', 'bench'), 100),
+    ];
+    expect(elsewhere.length).toBeGreaterThan(100);
+    const leaks = elsewhere.filter(packed);
+    expect(leaks).toEqual([]);
+    expect(packed('dist/electron/main.cjs.map')).toBe(false);
   });
 
-  it('builds AppImage + deb, dmg and nsis', () => {
-    expect(config.linux.target).toEqual(['AppImage', 'deb']);
-    expect(config.mac.target).toEqual(['dmg']);
-    expect(config.win.target).toEqual(['nsis']);
-  });
+  describe('icons', () => {
+    let out: string;
+    beforeAll(async () => {
+      out = await mkdtemp(join(tmpdir(), 'sb-builder-icons-'));
+      await promisify(execFile)(process.execPath, [join(root, 'scripts', 'icons.mjs'), '--out', out, '--quiet']);
+    });
+    afterAll(() => rm(out, { recursive: true, force: true }));
 
-  it('takes every icon from what scripts/icons.mjs writes into buildResources', () => {
-    const resources = config.directories.buildResources;
-    expect(resources).toBe('dist/build-resources');
-    for (const icon of [config.linux.icon, config.mac.icon, config.win.icon]) expect(icon.startsWith(`${resources}/`)).toBe(true);
-    const script = readFileSync(join(root, 'scripts', 'icons.mjs'), 'utf8');
-    expect(script).toContain("join(out, 'dist', 'build-resources')");
-    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { main: string; scripts: Record<string, string> };
-    expect(pkg.main).toBe('dist/electron/main.cjs');
-    expect(pkg.scripts.dist).toContain('scripts/icons.mjs');
-    expect(pkg.scripts.dist).toContain('--config electron-builder.yml');
+    const pngSize = (file: string) => {
+      const bytes = readFileSync(file);
+      expect(bytes.subarray(1, 4).toString('latin1'), `${file} is a PNG`).toBe('PNG');
+      return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+    };
+
+    it('every icon the config names exists after scripts/icons.mjs, in electron-builder’s expected form', () => {
+      // macOS needs a 512+ px source for its icns, Windows 256+ for its ico
+      for (const icon of [config.mac.icon, config.win.icon]) {
+        const size = pngSize(join(out, icon));
+        expect(size.width).toBeGreaterThanOrEqual(512);
+        expect(size.height).toBe(size.width);
+      }
+      // Linux takes a folder of <N>x<N>.png
+      const folder = join(out, config.linux.icon);
+      expect(statSync(folder).isDirectory()).toBe(true);
+      const names = readdirSync(folder);
+      expect(names).toContain('512x512.png');
+      for (const name of names) {
+        const n = Number(/^(\d+)x\1\.png$/.exec(name)?.[1]);
+        expect(pngSize(join(folder, name))).toEqual({ width: n, height: n });
+      }
+    });
   });
 });
