@@ -1,6 +1,6 @@
 // Electron composition root (bundled to dist/electron/main.cjs). Builds the real deps (Electron facade,
 // electron-store, pino, loadConfig/createGateway) and hands them to runShell; no logic of its own.
-import { existsSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -12,6 +12,7 @@ import { createLogger } from '../core/events/logger';
 import { createGateway } from '../core/gateway';
 import type { Gateway } from '../core/gateway-types';
 import { removeInstance, writeInstance } from '../core/instance-file';
+import { openAppLog } from './app-log';
 import { createElectronFacade } from './electron-facade';
 import { createGatewayRunner, type GatewayRunner } from './gateway-runner';
 import { autostartFilePath, createLoginItem } from './login-item';
@@ -20,21 +21,6 @@ import { createSecretStore, SECRETS_FILE_NAME } from './secrets/secret-store';
 import { SETTINGS_FILE_NAME } from './settings/settings-schema';
 import { openSettings, type StoreLike } from './settings/settings-store';
 import { runShell } from './shell';
-
-const APP_LOG_FILE = 'switchboard.log';
-/** the app log is rotated once at start past this size (one old copy kept) */
-const APP_LOG_MAX_BYTES = 5 * 1024 * 1024;
-
-function openAppLog(dir: string): number {
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const file = join(dir, APP_LOG_FILE);
-  try {
-    if (statSync(file).size > APP_LOG_MAX_BYTES) renameSync(file, join(dir, 'switchboard.1.log'));
-  } catch {
-    // no log yet
-  }
-  return openSync(file, 'a', 0o600);
-}
 
 async function ensureConfigFile(path: string): Promise<void> {
   if (existsSync(path)) return;
