@@ -154,7 +154,8 @@ export async function runShell(facade: ElectronFacade, build: () => ShellDeps): 
       lastGrace = outcome.gateway.config.switchboard.shutdownGraceMs;
       for (const warning of outcome.warnings) logger.warn({ warning: withoutValues(warning, hidden) }, 'config warning');
       facade.installSessionPolicy({ dashboardOrigin: originOf(outcome.server.baseUrl) ?? '', contentSecurityPolicy: DASHBOARD_CSP });
-      tray?.attach(outcome.gateway.admin);
+      const gateway = outcome.gateway;
+      tray?.attach(gateway.admin, () => gateway.migration.cutover());
       follow(outcome.gateway);
       await window.gatewayChanged(outcome.server.baseUrl);
       return;

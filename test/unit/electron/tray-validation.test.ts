@@ -92,6 +92,16 @@ describe('tray: last validation result', () => {
   });
 });
 
+describe('tray: last validation in the app', () => {
+  it('shows the newest run of the history the gateway keeps, as soon as the gateway runs', async () => {
+    const gateway = fakeGateway(9003);
+    Object.assign(gateway, { migration: { ...gateway.migration, cutover: async () => cutover([report({ ok: false, phase: 'all' })]) } });
+    const h = await startHarness({ plan: [gateway] });
+    await settle();
+    expect(h.facade.trays[0]?.menu.find((entry) => entry.id === 'validation')?.label).toBe('Last validation: failed (all checks)');
+  });
+});
+
 describe('tray: Open Cutover…', () => {
   it('loads the dashboard at #view=cutover, again on a second click (the page drops the fragment)', async () => {
     const h = await startHarness({ plan: [fakeGateway(9002)] });
