@@ -19,10 +19,10 @@ function headerValue(headers: HeaderBag, lowerName: string): string | undefined 
 /** Printable ASCII/Unicode without control characters, 1–128 chars; the value becomes an upstream header. */
 export function isValidIdentity(value: string): boolean {
   if (value.length === 0 || value.length > MAX_IDENTITY_LENGTH) return false;
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(value)) return false;
-  // header values are latin-1 on the wire; anything else would be mangled or rejected by undici
-  return /^[\u0020-\u00ff]+$/.test(value) && value.trim() === value;
+  // Printable ASCII only. Node reads header bytes as latin-1, so a client's UTF-8 "usér" arrives as
+  // "usÃ©r" and would be forwarded (and stored per identity) garbled; bytes 0x80-0x9f are C1 controls.
+  // Neither can be told apart from a deliberate latin-1 value, so none of them is accepted.
+  return /^[\x20-\x7e]+$/.test(value) && value.trim() === value;
 }
 
 /**
@@ -37,7 +37,7 @@ export function resolveIdentity(headers: HeaderBag, config: IdentityConfig): Ide
     if (!isValidIdentity(custom)) {
       throw new GatewayError(
         'INVALID_IDENTITY',
-        `Header ${config.customHeader} must be 1-${MAX_IDENTITY_LENGTH} printable characters without leading or trailing spaces`,
+        `Header ${config.customHeader} must be 1-${MAX_IDENTITY_LENGTH} printable ASCII characters without leading or trailing spaces`,
       );
     }
     return { userId: custom, source: 'custom-header', matchedPattern: null, customHeaderPresent: true, clientApp, userAgent };

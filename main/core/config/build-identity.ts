@@ -8,7 +8,7 @@ import { formatKeyPath, problemAt } from './yaml-source';
 import type { YamlSource } from './yaml-source';
 
 const KNOWN_KEYS = new Set(['custom_header', 'header_patterns', 'default_user_id']);
-const IDENTITY_RULE = `must be 1-${MAX_IDENTITY_LENGTH} printable characters without leading or trailing spaces`;
+const IDENTITY_RULE = `must be 1-${MAX_IDENTITY_LENGTH} printable ASCII characters without leading or trailing spaces`;
 
 export interface IdentityResult {
   identity: IdentityConfig;

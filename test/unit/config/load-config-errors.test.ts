@@ -52,8 +52,8 @@ describe('config errors', () => {
       { line: 12, keyPath: 'model_list[3].litellm_params.api_base', problem: /http:\/\/ or https:\/\/ URL/ },
       { line: 15, keyPath: 'model_list[4].litellm_params.model', problem: /model_name has none/ },
       { line: 19, keyPath: 'user_id_mappings.header_patterns[0].pattern', problem: /^not a valid regular expression: / },
-      { line: 23, keyPath: 'user_id_mappings.header_patterns[1].user_id', problem: /1-128 printable characters/ },
-      { line: 24, keyPath: 'user_id_mappings.default_user_id', problem: /1-128 printable characters/ },
+      { line: 23, keyPath: 'user_id_mappings.header_patterns[1].user_id', problem: /1-128 printable ASCII characters/ },
+      { line: 24, keyPath: 'user_id_mappings.default_user_id', problem: /1-128 printable ASCII characters/ },
     ]);
   });
 

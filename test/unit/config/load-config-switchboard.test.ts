@@ -73,6 +73,7 @@ describe('switchboard settings', () => {
         retries: 0,
         retryBaseDelayMs: 10,
         maxRetryAfterMs: 20,
+        maxSseEventBytes: 2 * 1024 * 1024,
       },
       log: { maxEntries: 100, jsonlMaxBytes: 1024, jsonlFiles: 5, bodyCaptureEntries: 7, bodyCaptureBytes: 1024, level: 'debug' },
       binary: {
