@@ -134,12 +134,21 @@ describe.skipIf(skipReason !== null)(`Cutover view and Compare${skipReason ? ` (
     await page.screenshot({ path: join(shots, 'cutover-passed.png'), fullPage: true });
   });
 
-  it('the history lists both runs; picking the older one shows its checklist', async () => {
+  it('Stop ends a run under way as interrupted', async () => {
+    await page.getByTestId('run-pre').click();
+    await page.getByTestId('run-cancel').click();
+    await expect.poll(() => summary().getAttribute('data-result'), WAIT).toBe('interrupted');
+    expect(await page.getByTestId('run-progress').count()).toBe(0);
+    // a pre run says nothing about the SDK backend: the cutover stays possible
+    expect(await page.getByTestId('make-default').isEnabled()).toBe(true);
+  });
+
+  it('the history lists the runs; picking an older one shows its checklist', async () => {
     const rows = page.getByTestId('history-row');
-    expect(await rows.evaluateAll((r) => r.map((row) => row.getAttribute('data-result')))).toEqual(['passed', 'failed']);
-    await rows.nth(1).getByRole('button').click();
+    expect(await rows.evaluateAll((r) => r.map((row) => row.getAttribute('data-result')))).toEqual(['interrupted', 'passed', 'failed']);
+    await rows.nth(2).getByRole('button').click();
     await expect.poll(() => summary().getAttribute('data-result'), WAIT).toBe('failed');
-    expect(await rows.nth(1).getByRole('button').getAttribute('aria-pressed')).toBe('true');
+    expect(await rows.nth(2).getByRole('button').getAttribute('aria-pressed')).toBe('true');
   });
 
   it('the Overview shows the gateway’s memory and in-flight requests', async () => {

@@ -60,6 +60,8 @@ export interface AdminClient {
   resume(): Promise<ServerInfo>;
   cutover(signal?: AbortSignal): Promise<CutoverState>;
   startValidation(phase: ValidationPhase): Promise<StartValidationResponse>;
+  /** interrupts the run under way; the run ends with an interrupted report */
+  cancelValidation(): Promise<void>;
   makeDefault(): Promise<CutoverState>;
   testRollback(): Promise<RollbackTestResult>;
   status(signal?: AbortSignal): Promise<StatusReport>;
@@ -141,6 +143,9 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
     resume: () => json<ServerInfo>('POST', ADMIN_PATHS.resume, {}),
     cutover: (signal) => json<CutoverState>('GET', MIGRATION_PATHS.cutover, undefined, signal),
     startValidation: (phase) => json<StartValidationResponse>('POST', MIGRATION_PATHS.validation, { phase }),
+    async cancelValidation() {
+      await json<unknown>('POST', MIGRATION_PATHS.cancelValidation, {});
+    },
     makeDefault: () => json<CutoverState>('POST', MIGRATION_PATHS.makeDefault, {}),
     testRollback: () => json<RollbackTestResult>('POST', MIGRATION_PATHS.testRollback, {}),
     status: (signal) => json<StatusReport>('GET', MIGRATION_PATHS.status, undefined, signal),

@@ -13,6 +13,7 @@ const PHASES: readonly ValidationPhase[] = ['pre', 'post', 'all'];
 export function RunControls({ live, running }: { live: LiveRun | null; running: boolean }) {
   const { client } = useServices();
   const start = useAction(useCallback(async (phase: ValidationPhase) => void (await client.startValidation(phase)), [client]));
+  const cancel = useAction(useCallback(() => client.cancelValidation(), [client]));
   const busy = running || start.busy;
   return (
     <section className="card panel" data-testid="cutover-run" aria-labelledby="cutover-run-title">
@@ -42,13 +43,18 @@ export function RunControls({ live, running }: { live: LiveRun | null; running: 
           </li>
         ))}
       </ul>
-      {start.error && <p className="inline-error" role="alert" data-testid="run-error">{start.error}</p>}
+      {(start.error ?? cancel.error) && <p className="inline-error" role="alert" data-testid="run-error">{start.error ?? cancel.error}</p>}
       {live && (
         <div className="run-live" data-testid="run-progress" aria-live="polite">
           <div className="row-between">
             <span className="run-step" data-testid="run-step">{live.step}</span>
-            <span className="muted small num" data-testid="run-count">
-              {live.done} of {live.total}
+            <span className="run-meta">
+              <span className="muted small num" data-testid="run-count">
+                {live.done} of {live.total}
+              </span>
+              <button type="button" className="button button-small" onClick={() => void cancel.run()} disabled={cancel.busy} data-testid="run-cancel" title="Stop the run; the mode in use is put back">
+                {cancel.busy ? 'Stopping…' : 'Stop'}
+              </button>
             </span>
           </div>
           <progress className="run-bar" max={Math.max(1, live.total)} value={Math.min(live.done, live.total)} aria-label="Validation progress" />
