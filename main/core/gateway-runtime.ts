@@ -116,7 +116,10 @@ export async function startRuntime(config: GatewayConfig, deps: GatewayDeps, ctx
     if (state.status === 'failed') void modes.fallback('binary', state.reason ?? 'the LiteLLM child failed');
   };
   const supervisor = sb.binary.attachUrl
-    ? createAttachedProxy({ url: sb.binary.attachUrl, key: sb.binary.attachKey, readyTimeoutMs: sb.binary.readyTimeoutMs, now, logger, onState: onBinaryState })
+    ? createAttachedProxy({
+        url: sb.binary.attachUrl, key: sb.binary.attachKey, readyTimeoutMs: sb.binary.readyTimeoutMs, minVersion: sb.binary.minVersion,
+        now, logger, onState: onBinaryState,
+      })
     : createSupervisor({
         command: sb.binary.command,
         args: sb.binary.args,

@@ -6,6 +6,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import { GatewayError } from '../../../../shared/errors';
 import type { BackendState, BackendStatus } from '../../../../shared/protocol/records';
+import { checkLitellmVersion, versionTooOldError } from './litellm-version';
 import { LIVELINESS_PATH } from './readiness';
 import type { Supervisor } from './types';
 
@@ -15,6 +16,8 @@ export interface AttachedProxyOptions {
   /** its key (sent as Bearer), or null when it takes none; never logged */
   key: string | null;
   readyTimeoutMs: number;
+  /** switchboard.binary.min_version */
+  minVersion: string;
   pollIntervalMs?: number;
   now?: () => number;
   logger: Logger;
@@ -31,11 +34,12 @@ export function createAttachedProxy(options: AttachedProxyOptions): Supervisor {
   let cycle = new AbortController();
   let flow: Promise<void> | null = null;
   const notes: string[] = [];
+  let version: string | null = null;
 
   function snapshot(): BackendState {
     return {
       kind: 'binary', status, reason, since, pid: null, port: null, inFlight: 0, restarts: 0,
-      logTail: notes.slice(-20), version: null, attachedTo: host,
+      logTail: notes.slice(-20), version, attachedTo: host,
     };
   }
 
@@ -76,12 +80,35 @@ export function createAttachedProxy(options: AttachedProxyOptions): Supervisor {
     );
   }
 
+  /** GET /health/readiness (behind the key) names the proxy's version; an old one loses identities too. */
+  async function checkVersion(signal: AbortSignal): Promise<void> {
+    let found: string | null = null;
+    try {
+      const response = await fetch(`${base}/health/readiness`, {
+        headers: options.key ? { authorization: `Bearer ${options.key}` } : {},
+        signal: AbortSignal.any([signal, AbortSignal.timeout(10_000)]),
+      });
+      const body = (await response.json().catch(() => null)) as { litellm_version?: unknown } | null;
+      found = typeof body?.litellm_version === 'string' ? body.litellm_version : null;
+    } catch {
+      // unreadable: said below, not refused (the proxy is someone else's)
+    }
+    version = found;
+    if (found === null) {
+      notes.push(`version of the proxy at ${host} unknown (GET /health/readiness did not say); it must be ${options.minVersion} or later`);
+      return;
+    }
+    const refusal = checkLitellmVersion(found, options.minVersion);
+    if (refusal) throw versionTooOldError(`The LiteLLM proxy at ${host}: ${refusal}`);
+  }
+
   async function start(): Promise<void> {
     if (status === 'ready') return;
     if (flow) return flow;
     cycle = new AbortController();
     setStatus('starting', `attaching to ${host}`);
-    const run = waitUntilLive(cycle.signal).then(
+    const signal = cycle.signal;
+    const run = waitUntilLive(signal).then(() => checkVersion(signal)).then(
       () => setStatus('ready', null),
       (error: GatewayError) => {
         // a cancelled attach is a stop, not a failure (a failure would trigger the fall-back to sdk)
