@@ -197,10 +197,13 @@ describe.skipIf(skipReason !== null)(`dashboard against the real gateway${skipRe
     await expect.poll(() => page.getByTestId('current-mode').textContent(), { timeout: 30_000 }).toBe('Binary (LiteLLM)');
     await expect.poll(() => page.getByTestId('current-backend-status').textContent(), WAIT).toBe('ready');
     const viaBinary = stack.nextFinished((r) => r.identity === 'pycharm-ai');
-    expect(await jetbrainsChat(gw())).toContain('fake-litellm');
+    // LiteLLM calls the configured provider, which hears the identity through it
+    expect(await jetbrainsChat(gw())).toBe('Hello identity=pycharm-ai');
+    expect(stack.openai.requests.at(-1)?.headers['user-agent']).toMatch(/^litellm\//);
     const binaryId = (await viaBinary).id;
     rows.push(binaryId);
     await page.getByTestId('binary-log-tail').waitFor();
+    expect(await page.getByTestId('binary-version').textContent()).toBe('1.80.17');
     await screenshot(page, shots, 'gateway-mode');
     await expectNoSecrets('mode view in binary mode');
 

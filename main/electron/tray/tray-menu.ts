@@ -17,6 +17,7 @@ export function buildTrayMenu(view: TrayView, context: TrayMenuContext): MenuIte
   const controllable = view.running && view.switching === null;
   const items: MenuItemSpec[] = [
     { id: 'status', type: 'normal', label: view.status, enabled: false },
+    ...(view.legacy ? [{ id: 'legacy', type: 'normal' as const, label: view.legacy, enabled: false }] : []),
     separator('sep-status'),
     { id: 'open', type: 'normal', label: 'Open Switchboard', enabled: view.running, action: { kind: 'open-window' } },
     { id: 'validation', type: 'normal', label: view.validation, enabled: false },

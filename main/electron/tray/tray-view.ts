@@ -23,6 +23,8 @@ export interface TrayView {
   validation: string;
   /** passed | failed | never | running, for tests and the menu */
   validationState: 'passed' | 'failed' | 'never' | 'running';
+  /** the legacy backend in one line: "LiteLLM 1.80.17", "LiteLLM attached to host:4000", a refusal; null when nothing is known */
+  legacy: string | null;
 }
 
 export const MODE_LABELS: Record<Mode, string> = { sdk: 'SDK', binary: 'Binary (LiteLLM)' };
@@ -63,7 +65,17 @@ export function deriveTrayView(model: TrayModel): TrayView {
     suggestedPort: model.failure?.suggestedPort ?? null,
     startAtLogin: model.startAtLogin,
     ...validationLine(model),
+    legacy: legacyLine(model),
   };
+}
+
+/** What the binary backend is: its version, where it is attached, or why it was refused (one line). */
+function legacyLine(model: TrayModel): string | null {
+  const binary = model.mode?.backends.binary;
+  if (!binary) return null;
+  if (binary.status === 'failed' && binary.reason) return `LiteLLM: ${oneLine(binary.reason)}`;
+  if (binary.attachedTo) return `LiteLLM attached to ${binary.attachedTo}${binary.version ? ` (${binary.version})` : ''}`;
+  return binary.version ? `LiteLLM ${binary.version}` : null;
 }
 
 function iconFor(

@@ -1,4 +1,5 @@
-// One backend's health: status, since when, process, port, in-flight requests, restarts.
+// One backend's health: status, since when, LiteLLM's version, process and port (or the proxy it is
+// attached to), in-flight requests, restarts.
 import type { BackendState } from '../../../../shared/protocol/records';
 import { formatRelative } from '../../lib/format';
 import { backendTone, modeName } from '../../lib/labels';
@@ -26,10 +27,21 @@ export function BackendCard({ backend, active, now }: { backend: BackendState; a
         )}
         {backend.kind === 'binary' && (
           <>
-            <dt>Process</dt>
-            <dd>{backend.pid ? `pid ${backend.pid}` : '—'}{backend.port ? ` · port ${backend.port}` : ''}</dd>
-            <dt>Restarts</dt>
-            <dd>{backend.restarts}</dd>
+            <dt>LiteLLM</dt>
+            <dd data-testid="binary-version">{backend.version ? backend.version : 'version not read yet'}</dd>
+            {backend.attachedTo ? (
+              <>
+                <dt>Attached to</dt>
+                <dd data-testid="binary-attached">{backend.attachedTo} <span className="muted">(a proxy Switchboard does not start or stop)</span></dd>
+              </>
+            ) : (
+              <>
+                <dt>Process</dt>
+                <dd>{backend.pid ? `pid ${backend.pid}` : '—'}{backend.port ? ` · port ${backend.port}` : ''}</dd>
+                <dt>Restarts</dt>
+                <dd>{backend.restarts}</dd>
+              </>
+            )}
           </>
         )}
         <dt>In flight</dt>
