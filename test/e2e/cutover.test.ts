@@ -188,6 +188,11 @@ describe.skipIf(skipReason !== null)(`Cutover view and Compare${skipReason ? ` (
     // plain script text: the test tsconfig has no DOM types
     expect(await page.evaluate("document.activeElement && document.activeElement.getAttribute('data-testid')")).toBe('compare-close');
     await page.screenshot({ path: join(shots, 'cutover-compare.png') });
+    // Tab stays inside the dialog
+    await page.keyboard.press('Shift+Tab');
+    expect(await page.evaluate("document.activeElement && document.activeElement.getAttribute('data-testid')")).toBe('compare-replay-body');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate("document.activeElement && document.activeElement.getAttribute('data-testid')")).toBe('compare-close');
 
     // Escape closes the dialog only; the detail stays open
     await page.keyboard.press('Escape');
@@ -200,6 +205,10 @@ describe.skipIf(skipReason !== null)(`Cutover view and Compare${skipReason ? ` (
     await row.waitFor();
     expect(await row.getByTestId('replay-tag').textContent()).toBe('replay');
     expect(await page.locator('[data-testid="log-row"][data-request-id="cmp-1"]').getByTestId('replay-tag').count()).toBe(0);
+    // the search box finds replays by the word
+    await page.getByTestId('filter-text').fill('replay');
+    await expect.poll(() => page.getByTestId('log-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-request-id'))), WAIT).toEqual(['cmp-1-replay']);
+    await page.getByTestId('filter-text').fill('');
     await row.dblclick();
     await expect.poll(() => page.getByTestId('detail-replay-of').textContent(), WAIT).toContain('cmp-1');
     await page.getByTestId('detail-replay-of').getByRole('button').click();

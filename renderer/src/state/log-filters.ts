@@ -62,6 +62,8 @@ function searchable(record: RequestRecord): string[] {
     record.status === null ? '' : String(record.status),
     record.errorCode ?? '',
     record.errorMessage ?? '',
+    // "replay" finds Compare's replays; the original's id finds its replays too
+    record.replayOf ? `replay ${record.replayOf}` : '',
   ];
 }
 

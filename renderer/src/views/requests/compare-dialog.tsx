@@ -65,7 +65,7 @@ function Side({ title, side, marks, otherBody, testId }: { title: string; side: 
       <h4 className="subhead">
         <Marked on={marks.body}>Body</Marked>
       </h4>
-      <pre className="code-block compare-body" data-testid={`${testId}-body`}>
+      <pre className="code-block compare-body" data-testid={`${testId}-body`} tabIndex={0} aria-label={`${title} body`}>
         {body.map((line, i) => (
           // one block per line (a marked line's background spans the width); a blank line keeps its height
           <span key={i} className={line.changed ? 'body-line diff-line' : 'body-line'}>
@@ -75,6 +75,24 @@ function Side({ title, side, marks, otherBody, testId }: { title: string; side: 
       </pre>
     </section>
   );
+}
+
+const FOCUSABLE = 'button, [href], input, select, textarea, [tabindex]:not([tabindex="-1"])';
+
+/** Tab and Shift+Tab stay inside the dialog (aria-modal promises that the page behind is out of reach). */
+function trapTab(e: React.KeyboardEvent<HTMLElement>): void {
+  if (e.key !== 'Tab') return;
+  const items = Array.from(e.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE)).filter((el) => !el.hasAttribute('disabled'));
+  const first = items[0];
+  const last = items[items.length - 1];
+  if (!first || !last) return;
+  if (e.shiftKey && document.activeElement === first) {
+    e.preventDefault();
+    last.focus();
+  } else if (!e.shiftKey && document.activeElement === last) {
+    e.preventDefault();
+    first.focus();
+  }
 }
 
 export function CompareDialog({ record, result, onClose }: { record: RequestRecord; result: ReplayResult; onClose: () => void }) {
@@ -92,9 +110,11 @@ export function CompareDialog({ record, result, onClose }: { record: RequestReco
         role="dialog"
         aria-modal="true"
         aria-labelledby="compare-title"
+        aria-describedby="compare-summary"
         data-testid="compare-dialog"
         onClick={(e) => e.stopPropagation()}
         onKeyDown={(e) => {
+          trapTab(e);
           if (e.key === 'Escape') {
             // the request view closes its detail on Escape too; this one only closes the dialog
             e.stopPropagation();
@@ -108,7 +128,7 @@ export function CompareDialog({ record, result, onClose }: { record: RequestReco
             <h2 className="modal-title" id="compare-title">
               Compare: {record.method} {record.path} · {record.model ?? '—'}
             </h2>
-            <p className="small" data-testid="compare-summary">{compareSummary(result)}</p>
+            <p className="small" id="compare-summary" data-testid="compare-summary">{compareSummary(result)}</p>
           </div>
           <button type="button" className="button button-small" onClick={onClose} ref={closeRef} data-testid="compare-close">
             Close
