@@ -16,7 +16,7 @@ export function markOf(item: ValidationItem): string {
 
 /** A progress event as one line, or null when there is nothing new to say. */
 export function progressLine(progress: ValidationProgress, lastStep: { value: string }): string | null {
-  if (progress.item) return `  [${progress.done}/${progress.total}] ${markOf(progress.item)} ${progress.item.id}`;
+  if (progress.item) return `  [${progress.done}/${progress.total}] ${markOf(progress.item)} ${progress.item.id}  ${progress.item.title}`;
   if (progress.step === lastStep.value) return null;
   lastStep.value = progress.step;
   return `  … ${progress.step}`;

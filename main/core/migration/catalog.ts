@@ -63,11 +63,14 @@ export function liveItem(model: string): ItemSpec {
 
 /** A rough item count per phase, for the progress bar until the run knows better. */
 export function expectedItemCount(phase: 'pre' | 'post' | 'all', identityRules: number, liveModels: number): number {
+  // pre: keys, found, version, config, ready, two dialect probes, the Supermemory key, the custom header,
+  // one per rule and the default; post: ready, endpoints, three cookie, six parity, two performance items
   const preCount = 8 + identityRules + 2;
   const postCount = 12 + Object.keys(ENDPOINT_ITEMS).length;
-  const decisionCount = 10;
+  const decisionCount = Object.keys(ITEMS).filter((key) => key.startsWith('decision')).length;
+  const setup = 1;
   const base = phase === 'pre' ? preCount : phase === 'post' ? postCount : preCount + postCount + decisionCount;
-  return base + liveModels;
+  return setup + base + liveModels;
 }
 
 /** The run's own set-up (probe upstream and temporary gateway), reported under the first phase it serves. */

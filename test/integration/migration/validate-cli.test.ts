@@ -66,6 +66,12 @@ describe('switchboard validate', () => {
     for (const id of ['pre.binary.found', 'pre.binary.version', 'pre.identity.pattern-1', 'post.cookies.restart', 'post.parity.stream-events', 'decision.validation']) expect(ids).toContain(id);
     expect(report.performance?.sdk?.p50Ms).toBeTypeOf('number');
     expect(report.performance?.binary?.p50Ms).toBeTypeOf('number');
+    // the total announced while running was the real one
+    expect(run.stderr()).toContain(`[${report.items.length}/${report.items.length}]`);
+    // no key, token or cookie value anywhere in the output
+    for (const secret of [...Object.values(TEST_PROVIDER_ENV), cliEnv().SWITCHBOARD_MASTER_KEY, cliEnv().SWITCHBOARD_ADMIN_TOKEN]) {
+      expect(run.stdout() + run.stderr()).not.toContain(secret);
+    }
     // progress went to stderr while it ran
     expect(run.stderr()).toMatch(/\[\d+\/\d+\] PASS pre\.models\.keys/);
     // the run kept its history in the user's data dir, and left nothing behind
