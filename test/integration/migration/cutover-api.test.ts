@@ -157,4 +157,20 @@ describe('cutover on a clean setup', () => {
     const cutover = (await readJson(await adminFetch(g.url, g.adminToken)(MIGRATION_PATHS.cutover))) as CutoverState;
     expect(cutover.history).toHaveLength(1);
   }, 60_000);
+
+  test('Ctrl-C on a run against the running instance cancels it there; the instance keeps its mode', async () => {
+    const g = await start('slow-start:10000');
+    const run = runCli(['validate', '--phase', 'all', '--port', String(g.info.port), '--data-dir', g.dataDir], { HOME: g.dataDir, SWITCHBOARD_ADMIN_TOKEN: g.adminToken });
+    await run.waitForStdout(/starting the legacy binary/, 30_000);
+    run.child.kill('SIGINT');
+    expect(await run.exited).toBe(130);
+    expect(run.stdout()).toMatch(/Interrupted after/);
+    const cutover = (await readJson(await adminFetch(g.url, g.adminToken)(MIGRATION_PATHS.cutover))) as CutoverState;
+    expect(cutover.running).toBeNull();
+    expect(cutover.history[0]).toMatchObject({ interrupted: true, ok: false, modeBefore: 'sdk', modeAfter: 'sdk' });
+    expect(g.gateway.admin.snapshot().mode).toMatchObject({ mode: 'sdk', switching: null });
+    // a new run can start at once
+    expect((await adminFetch(g.url, g.adminToken)(MIGRATION_PATHS.validation, { phase: 'pre' })).status).toBe(202);
+    await adminFetch(g.url, g.adminToken)(MIGRATION_PATHS.cancelValidation, {});
+  }, 60_000);
 });
