@@ -110,6 +110,26 @@ describe('POST /admin/replay (Compare)', () => {
     expect(text.toLowerCase()).not.toContain('authorization');
   }, 40_000);
 
+  it('replays a binary-mode request through the SDK backend, leaving the active binary running', async () => {
+    const switched = await admin(ADMIN_PATHS.mode, { mode: 'binary' });
+    expect(switched.status).toBe(200);
+    try {
+      const done = finishedRecord((r) => r.replayOf === null && r.backend === 'binary');
+      const client = new OpenAI({ baseURL: `${parts.gw.url}/v1`, apiKey: parts.gw.key, maxRetries: 0, defaultHeaders: { 'user-agent': JETBRAINS_UA } });
+      await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'Compare me' }] });
+      const original = await done;
+      const res = await admin(MIGRATION_PATHS.replay, { requestId: original.id, confirmCost: true });
+      const result = (await res.json()) as ReplayResult;
+      expect(res.status).toBe(200);
+      expect(result.original.backend).toBe('binary');
+      expect(result.replay).toMatchObject({ backend: 'sdk', status: 200 });
+      expect(parts.gw.gateway.admin.snapshot().log.find((r) => r.id === result.replay.requestId)).toMatchObject({ replayOf: original.id, backend: 'sdk' });
+      expect(parts.gw.gateway.admin.snapshot().mode.backends.binary.status).toBe('ready');
+    } finally {
+      await admin(ADMIN_PATHS.mode, { mode: 'sdk' });
+    }
+  }, 40_000);
+
   it('refuses a request whose body was cut at the capture cap', async () => {
     const big = 'x'.repeat(300 * 1024);
     const done = finishedRecord((r) => r.replayOf === null && r.bytesIn > 200 * 1024);
