@@ -28,6 +28,7 @@ export const ERROR_CATALOG = {
   UPSTREAM_ERROR: { status: 502, openai: 'server_error', anthropic: 'api_error', summary: 'Upstream answered with an error' },
   UPSTREAM_UNREACHABLE: { status: 502, openai: 'server_error', anthropic: 'api_error', summary: 'Upstream unreachable' },
   UPSTREAM_TIMEOUT: { status: 504, openai: 'server_error', anthropic: 'api_error', summary: 'Upstream timed out' },
+  UPSTREAM_BAD_ENCODING: { status: 502, openai: 'server_error', anthropic: 'api_error', summary: 'Upstream body in an encoding that cannot be decoded' },
   STREAM_INTERRUPTED: { status: 502, openai: 'server_error', anthropic: 'api_error', summary: 'Upstream stream ended abnormally' },
   STREAM_EVENT_TOO_LARGE: { status: 502, openai: 'server_error', anthropic: 'api_error', summary: 'Upstream stream event over the size limit' },
   CLIENT_CLOSED: { status: 499, openai: 'server_error', anthropic: 'api_error', summary: 'Client closed the connection' },

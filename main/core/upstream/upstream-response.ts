@@ -27,20 +27,26 @@ export function liveResponse(init: LiveResponseInit): UpstreamResponse {
   const rethrow = (error: unknown): never => {
     throw mapError(error);
   };
+  // for a reader that gives up before the first chunk (an encoding it cannot decode): an iterator's
+  // return() before its first next() would not destroy the stream, so its socket would stay busy
+  const readable: AsyncIterable<Buffer> & { destroy(): void } = {
+    destroy: () => {
+      if (!body.destroyed) body.destroy();
+    },
+    [Symbol.asyncIterator](): AsyncIterator<Buffer> {
+      const it = body[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+      return {
+        next: () => it.next().catch(rethrow),
+        // Leaving a for-await early destroys the stream, which frees the slot.
+        return: (value?: unknown) =>
+          it.return ? it.return(value).catch(rethrow) : Promise.resolve({ done: true, value: undefined }),
+      };
+    },
+  };
   return {
     status: init.status,
     headers: init.headers,
-    body: {
-      [Symbol.asyncIterator](): AsyncIterator<Buffer> {
-        const it = body[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
-        return {
-          next: () => it.next().catch(rethrow),
-          // Leaving a for-await early destroys the stream, which frees the slot.
-          return: (value?: unknown) =>
-            it.return ? it.return(value).catch(rethrow) : Promise.resolve({ done: true, value: undefined }),
-        };
-      },
-    },
+    body: readable,
     text: () => body.text().catch(rethrow),
     dispose: () => {
       if (!body.destroyed) body.destroy();
