@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestRecord } from '../../../shared/protocol/records';
 import { MIGRATION_PATHS, type ReplayResult } from '../../../shared/protocol/validation';
 import { ADMIN_PATHS } from '../../../shared/protocol/admin-api';
-import { startTwoProviders, stopTwoProviders, TEST_PROVIDER_ENV, type TwoProviders } from '../harness/test-gateway';
+import { startTwoProviders, stopTwoProviders, TEST_PROVIDER_ENV, twoProviderYaml, type TwoProviders } from '../harness/test-gateway';
 import { adminFetch, modesYaml, waitUntil } from './mode-harness';
 
 const JETBRAINS_UA = 'OpenAIClientImpl/Java 1.0.0 (JetBrains AI Assistant)';
@@ -166,4 +166,27 @@ describe('POST /admin/replay when the other backend cannot start', () => {
     expect(body.error.message).toContain('could not be started for the replay');
     expect(parts.gw.gateway.admin.snapshot().log.some((r) => r.replayOf !== null)).toBe(false);
   }, 30_000);
+});
+
+describe('POST /admin/replay when bodies are not captured', () => {
+  let parts: TwoProviders;
+
+  beforeAll(async () => {
+    parts = await startTwoProviders((a, o) => twoProviderYaml(a, o, '  log:\n    body_capture_entries: 0\n'), { env: TEST_PROVIDER_ENV });
+  }, 30_000);
+
+  afterAll(async () => {
+    await stopTwoProviders(parts);
+  });
+
+  it('refuses with REPLAY_NOT_CAPTURED and says why', async () => {
+    const client = new OpenAI({ baseURL: `${parts.gw.url}/v1`, apiKey: parts.gw.key, maxRetries: 0 });
+    await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'hi' }] });
+    const original = parts.gw.gateway.admin.snapshot().log.at(-1)!;
+    const res = await adminFetch(parts.gw.url, parts.gw.adminToken)(MIGRATION_PATHS.replay, { requestId: original.id, confirmCost: true });
+    const body = (await res.json()) as { error: { code: string; message: string } };
+    expect(res.status).toBe(409);
+    expect(body.error.code).toBe('REPLAY_NOT_CAPTURED');
+    expect(body.error.message).toContain('not captured');
+  });
 });
