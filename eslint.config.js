@@ -15,7 +15,7 @@ const noNode = [
 const ioModules = ['node:fs', 'node:fs/promises', 'node:net', 'node:http', 'node:https', 'node:child_process', 'undici', 'express'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'release/**', 'test-results/**', 'coverage/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'release/**', 'test-results/**', 'coverage/**', '.venv*/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
