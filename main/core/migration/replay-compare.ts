@@ -7,7 +7,9 @@ import type { Mode, RequestDetail } from '../../../shared/protocol/records';
 import type { ReplayDifference, ReplaySide } from '../../../shared/protocol/validation';
 import { collapseRuns, headerKey, runLabel } from '../../../shared/compare';
 
-const MATTERING: readonly RegExp[] = [/^content-type$/, /request-id$/, /ratelimit/, /^retry-after$/, /^x-litellm-/];
+/** What a client reads from a response head: its type, the provider's request id, rate limits. LiteLLM's own
+ * `x-litellm-*` headers are left out: they are always there in binary mode and never in SDK mode. */
+const MATTERING: readonly RegExp[] = [/^content-type$/, /request-id$/, /ratelimit/, /^retry-after$/];
 
 /** A timing gap below this, or under half the faster side, is noise on a real provider. */
 const TIMING_NOISE_MS = 250;
