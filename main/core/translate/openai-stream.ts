@@ -2,9 +2,11 @@
 // message_start, then per block content_block_start / content_block_delta… / content_block_stop with
 // increasing index (thinking from reasoning deltas, text, tool_use with input_json_delta fragments
 // forwarded byte for byte), then message_delta (stop_reason, usage) and message_stop.
-// Blocks are sequential as in Anthropic's own streams: a new kind of delta closes the open block. A
-// provider that interleaves fragments of two tool calls cannot be expressed that way; the late fragment
-// is dropped with a note (no known provider does this: they send tool calls one after another).
+// Blocks are sequential as in Anthropic's own streams: a new kind of delta closes the open block. Tool
+// calls: the first one streams live; a call that starts while another is open is held (its fragments
+// collected) and sent whole when the open one ends (at the finish, or when text or thinking follows), so
+// a provider that interleaves the fragments of parallel calls loses none of them. Only a fragment for a
+// call whose block was already closed (text came in between) cannot be placed; it is dropped with a note.
 // Ending early (error chunk, iterator failure, no finish_reason): the open block is closed and an
 // Anthropic `error` event ends the stream; no message_stop.
 import { failureFromException, failureFromTruncation, mapErrorType, maskKeyLike, streamErrorEvent } from './errors';
@@ -20,7 +22,10 @@ import type { UsageCounts } from './usage-map';
 
 interface ToolState {
   id: string;
-  blockIndex: number;
+  /** the Anthropic block index once its block is open; null while the call is held back */
+  blockIndex: number | null;
+  /** held back: the block it will open with, and its arguments so far */
+  held?: { contentBlock: Json; args: string };
 }
 
 function event(type: string, body: Json): SseEvent {
@@ -61,6 +66,21 @@ class OpenaiToAnthropicStream {
     if (!this.open) return;
     yield event('content_block_stop', { index: this.open.index });
     this.open = null;
+    yield* this.releaseHeld();
+  }
+
+  /** Sends every held tool call as one whole block, in the order the calls started. */
+  private *releaseHeld(): Generator<SseEvent> {
+    for (const tool of this.tools.values()) {
+      if (!tool.held) continue;
+      const { contentBlock, args } = tool.held;
+      tool.held = undefined;
+      const index = this.nextIndex++;
+      tool.blockIndex = index;
+      yield event('content_block_start', { index, content_block: contentBlock });
+      if (args !== '') yield event('content_block_delta', { index, delta: { type: 'input_json_delta', partial_json: args } });
+      yield event('content_block_stop', { index });
+    }
   }
 
   private *openBlock(kind: 'text' | 'thinking' | 'tool_use', contentBlock: Json): Generator<SseEvent> {
@@ -134,14 +154,25 @@ class OpenaiToAnthropicStream {
     let tool = this.tools.get(key);
     if (!tool || (id !== undefined && id !== '' && id !== tool.id)) {
       const anthropicId = toAnthropicToolId(id, '') || `toolu_sb_${this.generated++}`;
-      yield* this.openBlock('tool_use', { type: 'tool_use', id: anthropicId, name: asString(fn.name) ?? '', input: {} });
-      tool = { id: id ?? anthropicId, blockIndex: this.open?.index ?? 0 };
+      const contentBlock = { type: 'tool_use', id: anthropicId, name: asString(fn.name) ?? '', input: {} };
+      if (this.open?.kind === 'tool_use') {
+        // another call is still streaming: hold this one so late fragments of either can still be placed
+        tool = { id: id ?? anthropicId, blockIndex: null, held: { contentBlock, args: '' } };
+      } else {
+        yield* this.openBlock('tool_use', contentBlock);
+        tool = { id: id ?? anthropicId, blockIndex: this.open?.index ?? 0 };
+      }
+      this.tools.delete(key);
       this.tools.set(key, tool);
       this.sawToolCalls = true;
     }
     let args = fn.arguments;
     if (isObject(args)) args = stringifyJson(args);
     if (typeof args !== 'string' || args === '') return;
+    if (tool.held) {
+      tool.held.args += args;
+      return;
+    }
     if (this.open?.kind !== 'tool_use' || this.open.index !== tool.blockIndex) {
       this.notes.add('dropped a tool-call argument fragment that arrived after its block closed');
       return;
