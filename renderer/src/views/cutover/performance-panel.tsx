@@ -45,7 +45,7 @@ export function PerformancePanel({ performance }: { performance: ValidationPerfo
               {performance.binary && <Row perf={performance.binary} />}
             </tbody>
           </table>
-          <dl className="facts facts-compact">
+          <dl className="facts">
             <dt>p50 ratio</dt>
             <dd data-testid="perf-ratio">{ratioText(performance.p50Ratio)}</dd>
             <dt>Gateway memory</dt>

@@ -12,7 +12,7 @@ export function ResourcesPanel() {
       {!resources ? (
         <p className="muted small" data-testid="resources-unavailable">{error ? `Not available: ${error}` : 'Reading…'}</p>
       ) : (
-        <dl className="facts facts-compact">
+        <dl className="facts">
           <dt>Gateway memory</dt>
           <dd data-testid="resources-gateway-rss">{formatBytes(resources.gatewayRssBytes)}</dd>
           <dt>LiteLLM memory</dt>
@@ -23,6 +23,7 @@ export function ResourcesPanel() {
           <dd data-testid="resources-inflight">{formatCount(resources.inFlight)}</dd>
         </dl>
       )}
+      <p className="muted small">Resident memory, read every few seconds while this view is open.</p>
       {resources && error && <p className="muted small">Last update failed: {error}</p>}
     </section>
   );
