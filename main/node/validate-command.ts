@@ -22,6 +22,9 @@ export async function validateCommand(options: ValidateOptions, flags: ConfigFla
     io.stderr(`switchboard: ${found.reason}`);
     return 1;
   }
+  if (found.kind === 'running' && flags.config !== undefined) {
+    io.stderr(`switchboard: --config is ignored: the running instance at ${found.client.baseUrl} validates the config it was started with`);
+  }
   let session: ValidationSession;
   try {
     session = found.kind === 'running' ? remoteSession(found.client) : await localSession(flags, io);

@@ -19,6 +19,12 @@ export function modelKeysOutcome(config: GatewayConfig): CheckOutcome {
   };
 }
 
+function installFix(pinnedVersion: string, attachUrl: string | null): string {
+  const install = `Install LiteLLM (pip install 'litellm[proxy]==${pinnedVersion}') or set switchboard.binary.command to its full path.`;
+  // an attached proxy has its own model list, so it cannot be pointed at the probe: the checks need a local one
+  return attachUrl ? `${install} You attach to ${attachUrl}; the checks start their own LiteLLM from switchboard.binary.command, so install the same version locally.` : install;
+}
+
 export interface BinaryFacts {
   found: boolean;
   version: string | null;
@@ -33,7 +39,7 @@ export async function checkBinary(ctx: RunContext, config: GatewayConfig, env: R
   await ctx.check(ITEMS.binaryFound, () =>
     found
       ? { ok: true, detail: `"${binary.command}" runs` }
-      : { ok: false, detail: probe.error!.message, fix: `Install LiteLLM (pip install 'litellm[proxy]==${binary.pinnedVersion}') or set switchboard.binary.command to its full path.` },
+      : { ok: false, detail: probe.error!.message, fix: installFix(binary.pinnedVersion, binary.attachUrl) },
   );
   if (!found) {
     ctx.skip(ITEMS.binaryVersion, 'not checked: the binary was not found', null);
