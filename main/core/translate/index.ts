@@ -12,6 +12,7 @@ export { translateError, streamErrorEvent, isContextLengthError } from './errors
 export type { TranslatedError } from './errors';
 export { estimateInputTokens } from './count-tokens';
 export { cleanToolSchema } from './schema-clean';
+export { withoutUnsignedThinking } from './unsigned-thinking';
 export { providerSupportsReasoningEffort } from './reasoning';
 export { quirksFor, PROVIDER_QUIRKS } from './provider-quirks';
 export type { ProviderQuirks } from './provider-quirks';

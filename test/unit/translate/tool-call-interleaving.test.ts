@@ -48,7 +48,7 @@ describe('interleaved tool-call fragments (OpenAI stream -> Anthropic)', () => {
           chunk({}, 'tool_calls'),
           { event: null, data: '[DONE]' },
         ]),
-        { requestedModel: 'm', notes: sink },
+        { requestedModel: 'm', notes: sink, includeUsage: false },
       ),
     );
     const tools = blocks(events).filter((b) => b.type === 'tool_use');
@@ -68,7 +68,7 @@ describe('interleaved tool-call fragments (OpenAI stream -> Anthropic)', () => {
     const events = await collect(
       openaiStreamToAnthropic(
         from([start(0), start(1), part(1, '{"b"'), start(2), part(0, '{"a"'), part(2, '{"c":3}'), part(0, ':1}'), part(1, ':2}'), chunk({}, 'tool_calls')]),
-        { requestedModel: 'm', notes: sink },
+        { requestedModel: 'm', notes: sink, includeUsage: false },
       ),
     );
     const inputs = blocks(events).filter((b) => b.type === 'tool_use').map((b) => JSON.parse(b.json) as unknown);

@@ -3,6 +3,7 @@
 // redirect the request or change its credentials removed (the body must not override api_base, api_key
 // or the identity header).
 import type { Dialect } from '../../../../shared/protocol/records';
+import { withoutUnsignedThinking } from '../../translate';
 import type { ResolvedModel } from '../backend';
 
 /** LiteLLM lets a body carry these; we never honour them. */
@@ -22,8 +23,14 @@ export const THINKING_BUDGET_BY_EFFORT: Record<string, number> = { minimal: 1024
 /** Anthropic requires max_tokens; used when neither the request nor the model config gives one. */
 export const DEFAULT_ANTHROPIC_MAX_TOKENS = 4096;
 
-/** A copy without the fields that could redirect the request or change its credentials. */
+/**
+ * The body without the fields that could redirect the request or change its credentials: a copy when
+ * one was there, else `body` itself (the common case costs no copy).
+ */
 export function stripOverrides(body: Record<string, unknown>, note: (text: string) => void): Record<string, unknown> {
+  const extraBody = body.extra_body;
+  const extraOverride = typeof extraBody === 'object' && extraBody !== null && !Array.isArray(extraBody) && EXTRA_BODY_OVERRIDE_KEYS.some((key) => key in extraBody);
+  if (!extraOverride && !OVERRIDE_KEYS.some((key) => key in body)) return body;
   const out = { ...body };
   for (const key of OVERRIDE_KEYS) {
     if (key in out) {
@@ -31,9 +38,8 @@ export function stripOverrides(body: Record<string, unknown>, note: (text: strin
       note(`ignored body field ${key}: upstream, keys and headers come from the config only`);
     }
   }
-  const extra = out.extra_body;
-  if (typeof extra === 'object' && extra !== null && !Array.isArray(extra) && EXTRA_BODY_OVERRIDE_KEYS.some((key) => key in extra)) {
-    const kept = { ...(extra as Record<string, unknown>) };
+  if (extraOverride) {
+    const kept = { ...(extraBody as Record<string, unknown>) };
     for (const key of EXTRA_BODY_OVERRIDE_KEYS) {
       if (key in kept) {
         delete kept[key];
@@ -57,8 +63,8 @@ export function prepareBody(
   model: ResolvedModel,
   note: (text: string) => void,
 ): PreparedBody {
-  let body = input;
-  let changed = false;
+  let body = stripOverrides(input, note);
+  let changed = body !== input;
   const set = (key: string, value: unknown) => {
     if (!changed) {
       body = { ...input };
@@ -66,20 +72,6 @@ export function prepareBody(
     }
     body[key] = value;
   };
-  const remove = (key: string) => {
-    if (!changed) {
-      body = { ...input };
-      changed = true;
-    }
-    delete body[key];
-  };
-
-  for (const key of OVERRIDE_KEYS) {
-    if (key in input) {
-      remove(key);
-      note(`ignored body field ${key}: upstream, keys and headers come from the config only`);
-    }
-  }
   if (input.model !== model.providerModel) set('model', model.providerModel);
 
   const cfg = model.config;
@@ -88,6 +80,11 @@ export function prepareBody(
   }
 
   if (providerDialect === 'anthropic') {
+    const signedOnly = withoutUnsignedThinking(body.messages);
+    if (signedOnly) {
+      set('messages', signedOnly.messages);
+      note(`dropped ${signedOnly.dropped} unsigned thinking block${signedOnly.dropped === 1 ? '' : 's'} (reasoning translated from another model; Anthropic accepts only blocks it signed)`);
+    }
     if (body.thinking === undefined) {
       if (cfg.thinking) set('thinking', cfg.thinking);
       else if (cfg.reasoningEffort && THINKING_BUDGET_BY_EFFORT[cfg.reasoningEffort]) {
