@@ -1,5 +1,6 @@
 // The legacy binary, started by the temp gateway against the probe upstream: does LiteLLM take the
 // generated config, become ready, answer both dialects, and pass every identity on to the upstream?
+import { MIN_LITELLM_VERSION, PINNED_LITELLM_VERSION } from '../backends/supervisor/litellm-version';
 import { fingerprint } from '../events/fingerprint';
 import { ITEMS, identityItem } from './catalog';
 import type { IdentityCase } from './identity-cases';
@@ -8,7 +9,7 @@ import type { CheckOutcome, RunContext } from './run-context';
 import { isWellFormed } from './shape';
 
 const IDENTITY_FIX =
-  'The binary does not pass the identity headers on: use LiteLLM 1.80 or later (older versions drop client headers on /v1/messages) and do not turn off general_settings.forward_client_headers_to_llm_api.';
+  `The binary does not pass the identity headers on: use LiteLLM ${MIN_LITELLM_VERSION} or later (older versions drop client headers on /v1/messages) and do not turn off general_settings.forward_client_headers_to_llm_api.`;
 
 export interface BinaryStart {
   ok: boolean;
@@ -37,9 +38,9 @@ export async function startItems(ctx: RunContext, start: BinaryStart): Promise<v
 export function startFix(code: string | null): string {
   switch (code) {
     case 'BINARY_NOT_FOUND':
-      return "Install LiteLLM with pip install 'litellm[proxy]==1.80.17', or set switchboard.binary.command to its full path.";
+      return `Install LiteLLM with pip install 'litellm[proxy]==${PINNED_LITELLM_VERSION}', or set switchboard.binary.command to its full path.`;
     case 'BINARY_VERSION_UNSUPPORTED':
-      return "Upgrade LiteLLM: pip install 'litellm[proxy]==1.80.17'.";
+      return `Upgrade LiteLLM: pip install 'litellm[proxy]==${PINNED_LITELLM_VERSION}'.`;
     case 'BINARY_READY_TIMEOUT':
       return 'LiteLLM is slow to start here: raise switchboard.binary.ready_timeout_ms, or look at litellm.log for what it waits on.';
     case 'BINARY_PORT_CONFLICT':
@@ -67,7 +68,7 @@ export function dialectOutcome(results: Array<ProbeOutcome | undefined>, termina
     seen.push(`${label}: ${result.status} ${result.shape}`);
   }
   if (problems.length > 0) {
-    return { ok: false, detail: problems.join('; '), fix: 'The answer is not what the provider sent: check the LiteLLM version (1.80.17 is the tested one) and litellm.log; in SDK mode, report it.' };
+    return { ok: false, detail: problems.join('; '), fix: `The answer is not what the provider sent: check the LiteLLM version (${PINNED_LITELLM_VERSION} is the tested one) and litellm.log; in SDK mode, report it.` };
   }
   return { ok: true, detail: seen.join('; ') };
 }
