@@ -139,7 +139,7 @@ describe('guards that hold in both modes', () => {
       expect(await res.json()).toMatchObject({ type: 'error', error: { type: 'invalid_request_error', message: expect.stringContaining('contains a comma') } });
     });
 
-    it(`${mode}: credential headers and user_config from a client never reach the provider`, async () => {
+    it(`${mode}: credential headers, user_config and extra_body.api_base from a client never reach the provider`, async () => {
       const g = await start();
       if (mode === 'binary') expect((await toBinary(g)).error).toBeNull();
       const elsewhere = await startFakeUpstream(() => ({ kind: 'json', body: openaiCompletion('wrong place') }));
@@ -147,7 +147,11 @@ describe('guards that hold in both modes', () => {
         const res = await post(
           g,
           '/v1/chat/completions',
-          { model: 'gpt-4o', messages: [{ role: 'user', content: 'hi' }], user_config: { model_list: [{ model_name: 'gpt-4o', litellm_params: { model: 'openai/gpt-4o', api_base: elsewhere.url } }] } },
+          {
+            model: 'gpt-4o', messages: [{ role: 'user', content: 'hi' }],
+            user_config: { model_list: [{ model_name: 'gpt-4o', litellm_params: { model: 'openai/gpt-4o', api_base: elsewhere.url } }] },
+            extra_body: { api_base: elsewhere.url, base_url: elsewhere.url, seed: 7 },
+          },
           { 'x-litellm-api-key': 'sk-client-litellm-key-1', 'api-key': 'client-azure-key-2', 'x-goog-api-key': 'client-goog-key-3' },
         );
         expect(res.status).toBe(200);
@@ -155,6 +159,8 @@ describe('guards that hold in both modes', () => {
         const seen = openai.requests.at(-1)!;
         expect(JSON.stringify(seen.headers)).not.toMatch(/client-(litellm|azure|goog)-key/);
         expect(seen.body).not.toHaveProperty('user_config');
+        // the rest of extra_body is the client's business
+        expect(JSON.stringify(seen.body)).not.toContain(elsewhere.url);
       } finally {
         await elsewhere.close();
       }
