@@ -1,8 +1,12 @@
 #!/usr/bin/env node
 // Generates every icon from the one source image, assets/icon.png (1024x1024, RGBA):
-//   dist/build-resources/icon.png, icons/<N>x<N>.png   electron-builder (mac icns and win ico are made
-//                                                       from icon.png; Linux takes the size folder)
-//   dist/electron/tray/<state>[Template][@2x].png       tray icons per state (Template: macOS, black+alpha)
+//   dist/build-resources/icon.png, icons/<N>x<N>.png   electron-builder (mac icns is made from icon.png;
+//                                                       Linux takes the size folder)
+//   dist/build-resources/icon.ico                       Windows: installer, exe and window icon (16-256 px)
+//   dist/electron/tray/<state>[Template][@Nx].png       tray icons per state (Template: macOS, black+alpha);
+//                                                       @1.25x/@1.5x/@2x are the 20/24/32 px a Windows tray
+//                                                       picks at 125/150/200 % scaling
+//   dist/electron/tray/<state>-24.png                   Linux panels (StatusNotifier hosts draw 22-24 px)
 // No image library is installed, so this holds a small PNG codec (8-bit RGBA, node:zlib) and an area-average
 // downscaler. `--draw-source` redraws assets/icon.png itself from the shapes below (signed distance fields).
 // Flags: --out <dir> (root for outputs, default the repo), --source <file>, --draw-source, --quiet.
@@ -224,8 +228,41 @@ function trayIcon(source, state, size, template) {
   ]);
 }
 
+// ---- Windows .ico ---------------------------------------------------------------------------------------
+// An ICO is a directory of images; since Vista each entry may be a whole PNG, which is what we store.
+export const ICO_SIZES = [16, 20, 24, 32, 48, 64, 128, 256];
+
+export function encodeIco(images) {
+  const header = Buffer.alloc(6);
+  header.writeUInt16LE(0, 0);
+  header.writeUInt16LE(1, 2); // 1 = icon
+  header.writeUInt16LE(images.length, 4);
+  const pngs = images.map(encodePng);
+  const directory = Buffer.alloc(16 * images.length);
+  let offset = 6 + directory.length;
+  images.forEach((image, n) => {
+    const entry = n * 16;
+    directory[entry] = image.width >= 256 ? 0 : image.width; // 0 means 256
+    directory[entry + 1] = image.height >= 256 ? 0 : image.height;
+    directory.writeUInt16LE(1, entry + 4); // colour planes
+    directory.writeUInt16LE(32, entry + 6); // bits per pixel
+    directory.writeUInt32LE(pngs[n].length, entry + 8);
+    directory.writeUInt32LE(offset, entry + 12);
+    offset += pngs[n].length;
+  });
+  return Buffer.concat([header, directory, ...pngs]);
+}
+
 // ---- main ---------------------------------------------------------------------------------------------
 export const APP_ICON_SIZES = [16, 24, 32, 48, 64, 128, 256, 512, 1024];
+/** Tray picture sizes: the 1x file, Windows' scale-factor variants, and Linux panels' own size. */
+export const TRAY_SCALES = [
+  { suffix: '', size: 16 },
+  { suffix: '@1.25x', size: 20 },
+  { suffix: '@1.5x', size: 24 },
+  { suffix: '@2x', size: 32 },
+];
+export const LINUX_TRAY_SIZE = 24;
 export const TRAY_STATES = Object.keys(STATES);
 
 function write(file, image) {
@@ -253,13 +290,14 @@ function main(argv) {
   for (const size of APP_ICON_SIZES.filter((s) => s <= source.width)) {
     write(join(resources, 'icons', `${size}x${size}.png`), size === source.width ? source : downscale(source, size));
   }
+  writeFileSync(join(resources, 'icon.ico'), encodeIco(ICO_SIZES.map((size) => downscale(source, size))));
   const tray = join(out, 'dist', 'electron', 'tray');
   for (const state of TRAY_STATES) {
     for (const template of [false, true]) {
       const name = `${state}${template ? 'Template' : ''}`;
-      write(join(tray, `${name}.png`), trayIcon(source, state, 16, template));
-      write(join(tray, `${name}@2x.png`), trayIcon(source, state, 32, template));
+      for (const { suffix, size } of TRAY_SCALES) write(join(tray, `${name}${suffix}.png`), trayIcon(source, state, size, template));
     }
+    write(join(tray, `${state}-${LINUX_TRAY_SIZE}.png`), trayIcon(source, state, LINUX_TRAY_SIZE, false));
   }
   if (!quiet) console.log(`icons written to ${resources} and ${tray}`);
 }

@@ -98,17 +98,34 @@ describe('icons from one source image', () => {
     }
   });
 
-  it('writes a tray icon per state at 1x and 2x, with distinct pictures', async () => {
+  it('writes a tray icon per state at every size a tray asks for (Windows 100-200 %, Linux panels), with distinct pictures', async () => {
     const dir = join(out, 'dist', 'electron', 'tray');
     const seen = new Set<string>();
+    const variants = [['', 16], ['@1.25x', 20], ['@1.5x', 24], ['@2x', 32], ['-24', 24]] as const;
     for (const state of STATES) {
-      for (const [suffix, size] of [['', 16], ['@2x', 32]] as const) {
+      for (const [suffix, size] of variants) {
         const png = readPng(await readFile(join(dir, `${state}${suffix}.png`)));
-        expect([png.width, png.height]).toEqual([size, size]);
+        expect([png.width, png.height], `${state}${suffix}`).toEqual([size, size]);
         seen.add(png.rgba.toString('base64'));
       }
     }
-    expect(seen.size).toBe(STATES.length * 2);
+    // the Linux 24 px picture is the same drawing as Windows' 150 % one
+    expect(seen.size).toBe(STATES.length * (variants.length - 1));
+  });
+
+  it('writes a Windows .ico holding PNGs from 16 to 256 px', async () => {
+    const ico = await readFile(join(out, 'dist', 'build-resources', 'icon.ico'));
+    expect([ico.readUInt16LE(0), ico.readUInt16LE(2)]).toEqual([0, 1]);
+    const count = ico.readUInt16LE(4);
+    const sizes: number[] = [];
+    for (let n = 0; n < count; n += 1) {
+      const entry = 6 + n * 16;
+      const size = ico[entry] === 0 ? 256 : (ico[entry] ?? 0);
+      const png = readPng(ico.subarray(ico.readUInt32LE(entry + 12), ico.readUInt32LE(entry + 12) + ico.readUInt32LE(entry + 8)));
+      expect([png.width, png.height]).toEqual([size, size]);
+      sizes.push(size);
+    }
+    expect(sizes).toEqual([16, 20, 24, 32, 48, 64, 128, 256]);
   });
 
   it('macOS template icons are black with alpha only, and differ per state', async () => {
