@@ -12,10 +12,17 @@ import { dropped } from './notes';
 import type { NoteCollector } from './notes';
 import type { ProviderQuirks } from './provider-quirks';
 import type { Json } from './types';
+import { splitToolId, toMistralToolId } from './wire-values';
 
 export const TOOL_ERROR_PREFIX = 'Error: ';
 
-function toolMessage(block: Json, notes: NoteCollector, images: Json[]): Json {
+/** A tool_use id as this provider takes it: the thought signature taken out, Mistral's id format. */
+function providerToolId(anthropicId: string, quirks: ProviderQuirks): { id: string; signature: string | null } {
+  const { id, signature } = splitToolId(anthropicId);
+  return { id: quirks.toolIds === 'mistral' ? toMistralToolId(id) : id, signature };
+}
+
+function toolMessage(block: Json, notes: NoteCollector, images: Json[], quirks: ProviderQuirks): Json {
   let text: string;
   if (typeof block.content === 'string') text = block.content;
   else {
@@ -29,10 +36,10 @@ function toolMessage(block: Json, notes: NoteCollector, images: Json[]): Json {
   }
   if (block.is_error === true) text = `${TOOL_ERROR_PREFIX}${text}`;
   if (block.cache_control !== undefined) notes.add(dropped('cache_control'));
-  return { role: 'tool', tool_call_id: asString(block.tool_use_id) ?? '', content: text };
+  return { role: 'tool', tool_call_id: providerToolId(asString(block.tool_use_id) ?? '', quirks).id, content: text };
 }
 
-function userMessages(content: unknown, notes: NoteCollector): Json[] {
+function userMessages(content: unknown, notes: NoteCollector, quirks: ProviderQuirks): Json[] {
   if (typeof content === 'string') {
     if (content !== '') return [{ role: 'user', content }];
     notes.add('skipped an empty user message');
@@ -47,7 +54,7 @@ function userMessages(content: unknown, notes: NoteCollector): Json[] {
   const images: Json[] = [];
   const rest: unknown[] = [];
   for (const raw of blocks) {
-    if (isObject(raw) && raw.type === 'tool_result') out.push(toolMessage(raw, notes, images));
+    if (isObject(raw) && raw.type === 'tool_result') out.push(toolMessage(raw, notes, images, quirks));
     else rest.push(raw);
   }
   const parts = [...images, ...anthropicBlocksToParts(rest, 'messages[].content', notes)];
@@ -68,11 +75,10 @@ function assistantMessage(content: unknown, notes: NoteCollector, quirks: Provid
       if (block.text !== '') text.push(block.text);
     }
     else if (type === 'tool_use' && block) {
-      toolCalls.push({
-        id: asString(block.id) ?? `call_sb_${toolCalls.length}`,
-        type: 'function',
-        function: { name: asString(block.name) ?? '', arguments: stringifyJson(block.input ?? {}) },
-      });
+      const { id, signature } = providerToolId(asString(block.id) ?? `call_sb_${toolCalls.length}`, quirks);
+      const call: Json = { id, type: 'function', function: { name: asString(block.name) ?? '', arguments: stringifyJson(block.input ?? {}) } };
+      if (signature !== null && quirks.thoughtSignatures) call.extra_content = { google: { thought_signature: signature } };
+      toolCalls.push(call);
     } else if (type === 'thinking' && quirks.echoReasoningContent && typeof block?.thinking === 'string') {
       reasoning.push(block.thinking);
     } else if (type === 'thinking' || type === 'redacted_thinking') {
@@ -99,7 +105,7 @@ export function anthropicMessagesToOpenai(system: unknown, messages: unknown[], 
     for (const key of Object.keys(message)) {
       if (key !== 'role' && key !== 'content') notes.add(dropped(`messages[].${key.slice(0, 40)}`));
     }
-    if (message.role === 'user') out.push(...userMessages(message.content, notes));
+    if (message.role === 'user') out.push(...userMessages(message.content, notes, quirks));
     else if (message.role === 'assistant') {
       const assistant = assistantMessage(message.content, notes, quirks);
       if (assistant) out.push(assistant);

@@ -2,7 +2,7 @@
 // Reasoning text (`reasoning_content`: DeepSeek, vLLM, LiteLLM; `reasoning`: OpenRouter, Ollama) becomes
 // a thinking block with an empty signature: OpenAI-compatible providers sign nothing, and the block is
 // dropped again (or echoed as reasoning_content, per provider) when the caller sends it back.
-import { toAnthropicMessageId, toAnthropicToolId } from './wire-values';
+import { toAnthropicMessageId, toAnthropicToolId, withThoughtSignature } from './wire-values';
 import { asArray, asObject, asString, isObject, parseJson } from './json';
 import { collectNotes, dropped } from './notes';
 import type { NoteCollector } from './notes';
@@ -50,7 +50,7 @@ function messageContent(message: Json, notes: NoteCollector): Json[] {
       notes.add(dropped('tool_calls[]', 'not a function call'));
       return;
     }
-    blocks.push({ type: 'tool_use', id: toAnthropicToolId(call.id, `toolu_sb_${index}`), name: asString(fn.name) ?? '', input: toolInput(fn.arguments, notes) });
+    blocks.push({ type: 'tool_use', id: withThoughtSignature(toAnthropicToolId(call.id, `toolu_sb_${index}`), call), name: asString(fn.name) ?? '', input: toolInput(fn.arguments, notes) });
   });
   const legacy = asObject(message.function_call);
   if (legacy) blocks.push({ type: 'tool_use', id: 'toolu_sb_legacy', name: asString(legacy.name) ?? '', input: toolInput(legacy.arguments, notes) });

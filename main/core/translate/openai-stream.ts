@@ -11,7 +11,7 @@
 // Anthropic `error` event ends the stream; no message_stop.
 import { failureFromException, failureFromTruncation, mapErrorType, maskKeyLike, streamErrorEvent } from './errors';
 import type { StreamFailure } from './errors';
-import { toAnthropicMessageId, toAnthropicToolId } from './wire-values';
+import { toAnthropicMessageId, toAnthropicToolId, withThoughtSignature } from './wire-values';
 import { asArray, asNumber, asObject, asString, isObject, parseJson, stringifyJson } from './json';
 import { onceNotes } from './notes';
 import { openaiFinishToAnthropic } from './stop-reasons';
@@ -153,7 +153,7 @@ class OpenaiToAnthropicStream {
     }
     let tool = this.tools.get(key);
     if (!tool || (id !== undefined && id !== '' && id !== tool.id)) {
-      const anthropicId = toAnthropicToolId(id, '') || `toolu_sb_${this.generated++}`;
+      const anthropicId = withThoughtSignature(toAnthropicToolId(id, '') || `toolu_sb_${this.generated++}`, call);
       const contentBlock = { type: 'tool_use', id: anthropicId, name: asString(fn.name) ?? '', input: {} };
       if (this.open?.kind === 'tool_use') {
         // another call is still streaming: hold this one so late fragments of either can still be placed

@@ -34,6 +34,10 @@ export interface ProviderQuirks {
   maxUserLength: number;
   /** reasoning models of this provider reject temperature/top_p other than the default */
   reasoningRejectsSampling: boolean;
+  /** tool-call ids it accepts: any string, or Mistral's exactly 9 characters [a-zA-Z0-9] */
+  toolIds: 'any' | 'mistral';
+  /** wants each tool call's thought signature back (`extra_content.google.thought_signature`) */
+  thoughtSignatures: boolean;
 }
 
 const PLAIN_SCHEMA: SchemaQuirks = {
@@ -70,18 +74,20 @@ export const DEFAULT_QUIRKS: ProviderQuirks = {
   maxStopSequences: 4,
   maxUserLength: 64,
   reasoningRejectsSampling: false,
+  toolIds: 'any',
+  thoughtSignatures: false,
 };
 
 export const PROVIDER_QUIRKS: Record<string, Partial<ProviderQuirks>> = {
   openai: { maxTokensField: 'max_completion_tokens', reasoningRejectsSampling: true },
   azure: { maxTokensField: 'max_completion_tokens', reasoningRejectsSampling: true },
-  gemini: { schema: GEMINI_SCHEMA, supportsUser: false, maxStopSequences: 5 },
-  vertex_ai: { schema: GEMINI_SCHEMA, supportsUser: false, maxStopSequences: 5 },
+  gemini: { schema: GEMINI_SCHEMA, supportsUser: false, maxStopSequences: 5, thoughtSignatures: true },
+  vertex_ai: { schema: GEMINI_SCHEMA, supportsUser: false, maxStopSequences: 5, thoughtSignatures: true },
   openrouter: { reasoningParam: 'reasoning.effort', supportsTopK: true, maxUserLength: 128 },
   ollama: { supportsTopK: false },
   ollama_chat: { supportsTopK: false },
   deepseek: { echoReasoningContent: true, maxStopSequences: 16 },
-  mistral: { supportsUser: false },
+  mistral: { supportsUser: false, toolIds: 'mistral' },
   anthropic: { schema: { ...PLAIN_SCHEMA, dropKeywords: [] }, supportsTopK: true, maxStopSequences: Infinity },
 };
 
