@@ -179,6 +179,32 @@ describe('switchboard serve', () => {
     }
   });
 
+  it('a SIGKILL during a burst loses at most the last 32 answered requests from requests.jsonl', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'switchboard-cli-kill-'));
+    try {
+      const run = runCli(['serve', '--config', configFile, '--port', '0'], { ...env(), SWITCHBOARD_DATA_DIR: dir, HOME: dir });
+      const out = await run.waitForStdout(/Dashboard:.*\n/);
+      const base = /ANTHROPIC_BASE_URL=(http:\/\/127\.0\.0\.1:\d+)/.exec(out)![1]!;
+      const key = (await readFile(join(dir, 'master-key'), 'utf8')).trim();
+      const answered = 100;
+      for (let i = 0; i < answered; i++) {
+        const res = await fetch(`${base}/v1/messages`, {
+          method: 'POST',
+          headers: { 'x-api-key': key, 'content-type': 'application/json' },
+          body: JSON.stringify({ model: 'claude-opus-4-8', max_tokens: 5, messages: [{ role: 'user', content: `${i}` }] }),
+        });
+        expect(res.status).toBe(200);
+        await res.arrayBuffer();
+      }
+      run.child.kill('SIGKILL');
+      await run.exited;
+      const lines = (await readFile(join(dir, 'requests.jsonl'), 'utf8').catch(() => '')).split('\n').filter(Boolean);
+      expect(lines.length).toBeGreaterThanOrEqual(answered - 32);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('rejects unknown flags with usage', async () => {
     const run = runCli(['serve', '--prot', '1'], env());
     expect(await run.exited).toBe(2);
