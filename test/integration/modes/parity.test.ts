@@ -5,7 +5,7 @@
 // apart, since they compare one path with itself.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Mode } from '../../../shared/protocol/records';
-import { anthropicError, openaiError } from '../../fixtures/fake-upstreams';
+import { anthropicError, anthropicResponder, openaiError, openaiResponder } from '../../fixtures/fake-upstreams';
 import type { FakeUpstream } from '../../fixtures/fake-upstreams';
 import { readJson, startTwoProviders, stopTwoProviders, TEST_PROVIDER_ENV } from '../harness/test-gateway';
 import type { TestGateway } from '../harness/test-gateway';
@@ -27,8 +27,9 @@ interface Case {
   key?: string;
   headers?: Record<string, string>;
   body: Record<string, unknown> | string;
-  /** prepares the fake provider before the request (once per mode) */
+  /** prepares the fake provider before the request (once per mode), and restores it after */
   before?: () => void;
+  after?: () => void;
 }
 
 const CASES: Case[] = [
@@ -41,14 +42,17 @@ const CASES: Case[] = [
     path: '/v1/chat/completions',
     headers: { 'x-memory-user-id': 'team-b' },
     body: { model: 'gpt-4o', messages: [{ role: 'user', content: 'hi' }] },
-    before: () => openai.queue(openaiError(400, 'invalid_request_error', 'max_tokens is too large')),
+    // every attempt fails (LiteLLM's router retries a provider error): restored after the case
+    before: () => openai.respond(() => openaiError(400, 'invalid_request_error', 'max_tokens is too large')),
+    after: () => openai.respond(openaiResponder),
   },
   {
     name: 'provider error (anthropic)',
     path: '/v1/messages',
     headers: { 'x-memory-user-id': 'team-c' },
     body: { model: 'claude-sonnet-4.5', max_tokens: 10, messages: [{ role: 'user', content: 'hi' }] },
-    before: () => anthropic.queue(anthropicError(400, 'invalid_request_error', 'max_tokens is too large')),
+    before: () => anthropic.respond(() => anthropicError(400, 'invalid_request_error', 'max_tokens is too large')),
+    after: () => anthropic.respond(anthropicResponder),
   },
 ];
 
@@ -84,6 +88,7 @@ async function run(c: Case, mode: Mode): Promise<Outcome> {
     body: typeof c.body === 'string' ? c.body : JSON.stringify(c.body),
   });
   const text = await res.text();
+  c.after?.();
   const record = gw.gateway.admin.snapshot().log.at(-1)!;
   expect(record.backend, `${c.name} recorded on ${mode}`).toBe(mode);
   const reached = record.upstreamHost !== null;
