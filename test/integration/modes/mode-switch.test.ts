@@ -166,8 +166,8 @@ describe('crash loop fallback', () => {
     expect(mode.lastSwitch).toMatchObject({ kind: 'fallback', from: 'binary', to: 'sdk', ok: true });
     expect(mode.lastSwitch?.reason).toMatch(/crash/i);
     expect(mode.backends.binary.status).toBe('failed');
-    const notice = events.find((e) => e.type === 'notice' && e.level === 'error');
-    expect(notice).toBeDefined();
+    // the notice follows the fsync of mode.json
+    await waitUntil(() => events.some((e) => e.type === 'notice' && e.level === 'error'), 'the fallback notice');
     expect((await chat(gw)).choices[0]!.message.content).toBe('Hello identity=pycharm-ai');
     } finally {
       // also on failure: no gateway or LiteLLM child outlives the test
