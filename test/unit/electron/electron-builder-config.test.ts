@@ -1,7 +1,10 @@
 // electron-builder.yml by its effects: electron-builder's own schema accepts it; the `files` patterns,
 // applied to the real build output and the real repo, pack the bundles the app starts from and nothing
-// else (no sources, no node_modules, no source maps); every icon it names exists, as a PNG big enough for
-// its platform, after scripts/icons.mjs (the step `npm run dist` runs before electron-builder).
+// else (no sources, no node_modules, no source maps); every icon it names exists, in the form its
+// platform needs, after scripts/icons.mjs (the step `npm run dist` runs before electron-builder); the
+// values a user's install depends on resolve as intended (mac architectures and ad-hoc signing, tray-only
+// Dock behaviour, the app id the Windows shell matches notifications by). A real Linux build:
+// packaging.test.ts.
 import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -12,6 +15,7 @@ import { Ajv } from 'ajv';
 import { minimatch } from 'minimatch';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { APP_ID } from '../../../main/electron/app-identity';
 
 const root = resolve(__dirname, '../../..');
 const schema = JSON.parse(readFileSync(join(root, 'node_modules', 'app-builder-lib', 'scheme.json'), 'utf8')) as object;
@@ -19,8 +23,9 @@ const config = parse(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) a
   files: string[];
   extraMetadata: { main: string };
   linux: { target: string[]; icon: string };
-  mac: { target: string[]; icon: string };
-  win: { target: string[]; icon: string };
+  appId: string;
+  mac: { target: Array<{ target: string; arch: string[] }>; icon: string; identity: string | null; hardenedRuntime: boolean; extendInfo: Record<string, unknown> };
+  win: { target: Array<{ target: string; arch: string[] }>; icon: string };
   directories: { buildResources: string; output: string };
 };
 // electron-builder's schema uses its own annotations; strict mode would reject them, not our config.
@@ -95,6 +100,20 @@ describe('electron-builder.yml', () => {
     expect(packed('dist/electron/main.cjs.map')).toBe(false);
   });
 
+  it('macOS: a dmg for Apple Silicon and one for Intel, signed ad hoc (not skipped), tray-only (no Dock icon)', () => {
+    expect(config.mac.target).toEqual([{ target: 'dmg', arch: ['arm64', 'x64'] }]);
+    // "-" is electron-builder's opt-in to ad-hoc signing; unset skips signing and an unsigned arm64 app
+    // whose Info.plist was edited reads as "damaged". Ad hoc cannot carry the hardened runtime.
+    expect(config.mac.identity).toBe('-');
+    expect(config.mac.hardenedRuntime).toBe(false);
+    expect(config.mac.extendInfo.LSUIElement).toBe(true);
+  });
+
+  it('Windows: the app id the app registers as its AppUserModelId is the one the installer gives its shortcut', () => {
+    expect(config.appId).toBe(APP_ID);
+    expect(config.win.target).toEqual([{ target: 'nsis', arch: ['x64'] }]);
+  });
+
   describe('icons', () => {
     let out: string;
     beforeAll(async () => {
@@ -110,12 +129,16 @@ describe('electron-builder.yml', () => {
     };
 
     it('every icon the config names exists after scripts/icons.mjs, in electron-builder’s expected form', () => {
-      // macOS needs a 512+ px source for its icns, Windows 256+ for its ico
-      for (const icon of [config.mac.icon, config.win.icon]) {
-        const size = pngSize(join(out, icon));
-        expect(size.width).toBeGreaterThanOrEqual(512);
-        expect(size.height).toBe(size.width);
-      }
+      // macOS needs a 512+ px source for its icns
+      const size = pngSize(join(out, config.mac.icon));
+      expect(size.width).toBeGreaterThanOrEqual(512);
+      expect(size.height).toBe(size.width);
+      // Windows takes an .ico whose largest picture is 256 px (0 in the directory means 256)
+      expect(config.win.icon.endsWith('.ico')).toBe(true);
+      const ico = readFileSync(join(out, config.win.icon));
+      expect([ico.readUInt16LE(0), ico.readUInt16LE(2)]).toEqual([0, 1]);
+      const widths = Array.from({ length: ico.readUInt16LE(4) }, (_, n) => ico[6 + n * 16] || 256);
+      expect(Math.max(...widths)).toBe(256);
       // Linux takes a folder of <N>x<N>.png
       const folder = join(out, config.linux.icon);
       expect(statSync(folder).isDirectory()).toBe(true);
