@@ -105,6 +105,30 @@ export interface RequestDetail {
   notes: string[];
 }
 
+/**
+ * Where along client → identity → model → provider → backend a failed request stopped: `gateway` (refused
+ * at the front door: key, pause, body), `model` (no such model), `provider` (the upstream's answer or
+ * stream), `backend` (the backend was not ready).
+ */
+export type RouteStage = 'gateway' | 'model' | 'provider' | 'backend';
+
+/** One path that requests of an identity took, counted per minute so the routing map can pick a window. */
+export interface IdentityRoute {
+  clientApp: string;
+  /** the model name the client asked for; null when the request named none (GET /v1/models, bad body) */
+  model: string | null;
+  provider: string | null;
+  backend: Mode;
+  /** null when these requests succeeded */
+  failedAt: RouteStage | null;
+  /** since start (or the last log clear) */
+  requests: number;
+  /** epoch ms */
+  lastSeen: number;
+  /** [minute start epoch ms, requests] for the last hour, oldest first */
+  minutes: [number, number][];
+}
+
 export interface IdentityStats {
   userId: string;
   requests: number;
@@ -116,6 +140,11 @@ export interface IdentityStats {
   clientApps: string[];
   /** How requests got this identity: "header x-memory-user-id", "user-agent ~ /claude-cli\//", "default". */
   matchedBy: string[];
+  /** most recent first, like `models` */
+  providers: string[];
+  backends: Mode[];
+  /** every client app → model → provider → backend path taken, busiest first (bounded) */
+  routes: IdentityRoute[];
 }
 
 export interface CookieInfo {

@@ -2,6 +2,7 @@
 // most-recent-first lists of its models, User-Agents, client apps and how it was matched. The dashboard
 // uses this to show a user that e.g. PyCharm really lands on `pycharm-ai`.
 import type { IdentityStats, RequestRecord } from '../../../shared/protocol/records';
+import { createRouteTable, type RouteTable } from './identity-routes';
 import { isErrorRecord } from './metrics';
 
 /** Entries kept per list; a client that changes its User-Agent every request cannot grow one forever. */
@@ -36,6 +37,13 @@ function remember(list: string[], value: string): void {
   if (list.length > MAX_LIST_ENTRIES) list.length = MAX_LIST_ENTRIES;
 }
 
+function rememberMode(list: IdentityStats['backends'], mode: IdentityStats['backends'][number]): void {
+  const at = list.indexOf(mode);
+  if (at === 0) return;
+  if (at > 0) list.splice(at, 1);
+  list.unshift(mode);
+}
+
 function copy(stats: IdentityStats): IdentityStats {
   return {
     ...stats,
@@ -43,6 +51,9 @@ function copy(stats: IdentityStats): IdentityStats {
     userAgents: [...stats.userAgents],
     clientApps: [...stats.clientApps],
     matchedBy: [...stats.matchedBy],
+    providers: [...stats.providers],
+    backends: [...stats.backends],
+    routes: stats.routes.map((r) => ({ ...r, minutes: r.minutes.map(([m, n]) => [m, n] as [number, number]) })),
   };
 }
 
@@ -50,12 +61,19 @@ function copy(stats: IdentityStats): IdentityStats {
 export function createIdentityStats(options: { customHeader?: string } = {}): IdentityStatsStore {
   const customHeader = (options.customHeader ?? DEFAULT_CUSTOM_HEADER).toLowerCase();
   const byId = new Map<string, IdentityStats>();
+  const routes = new Map<string, RouteTable>();
   return {
     record(record) {
       let stats = byId.get(record.identity);
-      if (!stats) {
-        stats = { userId: record.identity, requests: 0, errors: 0, lastSeen: null, models: [], userAgents: [], clientApps: [], matchedBy: [] };
+      let table = routes.get(record.identity);
+      if (!stats || !table) {
+        stats = {
+          userId: record.identity, requests: 0, errors: 0, lastSeen: null, models: [], userAgents: [], clientApps: [],
+          matchedBy: [], providers: [], backends: [], routes: [],
+        };
+        table = createRouteTable();
         byId.set(record.identity, stats);
+        routes.set(record.identity, table);
       }
       stats.requests += 1;
       if (isErrorRecord(record)) stats.errors += 1;
@@ -64,12 +82,19 @@ export function createIdentityStats(options: { customHeader?: string } = {}): Id
       remember(stats.userAgents, record.userAgent);
       remember(stats.clientApps, record.clientApp);
       remember(stats.matchedBy, describeMatch(record, customHeader));
+      remember(stats.providers, record.provider ?? '');
+      rememberMode(stats.backends, record.backend);
+      table.record(record);
+      stats.routes = table.list();
     },
     get(userId) {
       const stats = byId.get(userId);
       return stats ? copy(stats) : null;
     },
     list: () => Array.from(byId.values(), copy),
-    clear: () => byId.clear(),
+    clear() {
+      byId.clear();
+      routes.clear();
+    },
   };
 }

@@ -53,18 +53,29 @@ interface Parsed {
   model: ResolvedModel | null;
 }
 
-async function parse(endpoint: Endpoint, deps: ProxyRouteDeps, req: IncomingMessage): Promise<Parsed> {
+/** What is known about a request as parsing goes on, so a refusal's trace still names who asked for what. */
+interface Seen {
+  identity: IdentityMatch | null;
+  model: string | null;
+  raw: Buffer;
+}
+
+async function parse(endpoint: Endpoint, deps: ProxyRouteDeps, req: IncomingMessage, seen: Seen): Promise<Parsed> {
+  // identity first: a request refused at the door is still credited to the client that sent it
+  const identity = resolveIdentity(req.headers, deps.config.identity);
+  seen.identity = identity;
   const closed = deps.gate();
   if (closed) throw closed;
   if (!hasValidKey(req.headers, deps.checkKey)) {
     throw new GatewayError('AUTH_INVALID_KEY', 'Invalid or missing API key: send the Switchboard key as Authorization: Bearer <key> or x-api-key');
   }
-  const identity = resolveIdentity(req.headers, deps.config.identity);
   if (endpoint === 'models') return { identity, body: {}, raw: EMPTY, stream: false, model: null };
   const raw = await readBody(req, deps.config.switchboard.bodyLimitBytes);
+  seen.raw = raw;
   const body = parseJsonObject(raw);
   const name = body.model;
   if (typeof name !== 'string' || name.trim() === '') throw new GatewayError('MISSING_MODEL', 'Missing required field: model');
+  seen.model = name.slice(0, 200);
   // LiteLLM fans a comma list out to every named model (route_llm_request.py), and a `claude-*` wildcard
   // would let such a name through to it: one model per request, in both modes
   if (name.includes(',')) throw new GatewayError('INVALID_REQUEST', `model must name one model; "${name.slice(0, 200)}" contains a comma`);
@@ -72,7 +83,7 @@ async function parse(endpoint: Endpoint, deps: ProxyRouteDeps, req: IncomingMess
   const found = findModel(deps.config.models, name);
   if (!found) {
     const near = closestModelNames(deps.config.models, name, 3);
-    const hint = near.length > 0 ? ` Closest configured: ${near.join(', ')}.` : ' No models are configured.';
+    const hint = unknownModelHint(deps.config, near);
     throw new GatewayError('UNKNOWN_MODEL', `Model ${name} is not configured.${hint}`);
   }
   const model: ResolvedModel = { config: found.config, requestedName: name, providerModel: found.providerModel };
@@ -98,8 +109,9 @@ async function handle(
   let trace: RequestTrace | null = null;
   let reply: ClientReply | null = null;
   let parsed: Parsed | null = null;
+  const seen: Seen = { identity: null, model: null, raw: EMPTY };
   try {
-    parsed = await parse(endpoint, deps, req);
+    parsed = await parse(endpoint, deps, req, seen);
     const backend = deps.backend();
     trace = startTrace(parsed.identity, parsed.stream, parsed.model?.requestedName ?? null, backend);
     if (parsed.raw.length > 0) trace.captureRequest(req.headers, parsed.raw, req.headers['content-type'] ?? null);
@@ -118,7 +130,9 @@ async function handle(
     const error = toGatewayError(caught);
     if (error.code === 'INTERNAL') deps.logger.error({ err: caught, requestId: id }, 'request failed');
     if (!trace) {
-      trace = startTrace(parsed?.identity ?? fallbackIdentity(req, deps.config), false, parsed?.model?.requestedName ?? null, deps.backend());
+      trace = startTrace(seen.identity ?? fallbackIdentity(req, deps.config), false, seen.model, deps.backend());
+      // a refused request's headers (redacted when viewed) are what the user needs to see why
+      trace.captureRequest(req.headers, seen.raw, req.headers['content-type'] ?? null);
     }
     reply ??= createClientReply(res, trace);
     // once the head went out, the client saw that status; the trace must keep it
@@ -128,7 +142,16 @@ async function handle(
   }
 }
 
-/** The default identity, for the trace of a request refused before its identity was resolved. */
+/** "Closest configured: …", else the configured names (or that there are none), so a 404 names the real cause. */
+function unknownModelHint(config: GatewayConfig, near: string[]): string {
+  if (near.length > 0) return ` Closest configured: ${near.join(', ')}.`;
+  const names = [...new Set(config.models.map((m) => m.modelName))];
+  if (names.length === 0) return ' No models are configured.';
+  const shown = names.slice(0, 8).join(', ');
+  return ` Configured: ${shown}${names.length > 8 ? ` and ${names.length - 8} more` : ''}.`;
+}
+
+/** The default identity, for the trace of a request whose identity could not be resolved (an invalid identity header). */
 function fallbackIdentity(req: IncomingMessage, config: GatewayConfig): IdentityMatch {
   const userAgent = req.headers['user-agent'] ?? '';
   return {

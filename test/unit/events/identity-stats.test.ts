@@ -26,7 +26,30 @@ describe('identity stats', () => {
       userAgents: ['OpenAIClientImpl/Java 1.0'],
       clientApps: ['JetBrains AI Assistant'],
       matchedBy: ['user-agent ~ OpenAIClientImpl/Java'],
+      providers: ['openai'],
+      backends: ['sdk'],
+      routes: [
+        { clientApp: 'JetBrains AI Assistant', model: 'gpt-4o', provider: 'openai', backend: 'sdk', failedAt: null, requests: 1, lastSeen: 1_000, minutes: [[0, 1]] },
+        { clientApp: 'JetBrains AI Assistant', model: 'gpt-4o-mini', provider: 'openai', backend: 'sdk', failedAt: 'provider', requests: 1, lastSeen: 2_000, minutes: [[0, 1]] },
+      ],
     });
+  });
+
+  it('keeps each route with the hop where its requests failed and per-minute counts for the last hour', () => {
+    const store = createIdentityStats();
+    const minute = 60_000;
+    store.record(record({ identity: 'claude-cli', startedAt: 0, model: 'nope', provider: null, status: 404, phase: 'error', errorCode: 'UNKNOWN_MODEL' }));
+    store.record(record({ identity: 'claude-cli', startedAt: 10, model: null, provider: null, status: 401, phase: 'error', errorCode: 'AUTH_INVALID_KEY' }));
+    store.record(record({ identity: 'claude-cli', startedAt: 20, backend: 'binary', status: 503, phase: 'error', errorCode: 'BACKEND_UNAVAILABLE' }));
+    for (const at of [0, minute * 30, minute * 61, minute * 61 + 5]) store.record(record({ identity: 'claude-cli', startedAt: at }));
+    const stats = store.get('claude-cli')!;
+    const failed = Object.fromEntries(stats.routes.filter((r) => r.failedAt).map((r) => [r.failedAt, r.model]));
+    expect(failed).toEqual({ model: 'nope', gateway: null, backend: 'gpt-4o' });
+    const ok = stats.routes.find((r) => r.failedAt === null)!;
+    expect(ok.requests).toBe(4);
+    // minute 0 is over an hour older than minute 61: dropped from the window, still in the total
+    expect(ok.minutes).toEqual([[minute * 30, 1], [minute * 61, 2]]);
+    expect(stats.routes[0]).toBe(stats.routes.find((r) => r.requests === 4));
   });
 
   it('describes how each request matched', () => {
