@@ -27,6 +27,8 @@ export const ADMIN_PATHS = {
   revealKey: '/admin/key',
   pause: '/admin/pause',
   resume: '/admin/resume',
+  identityRulePreview: '/admin/identity/rules/preview',
+  identityRule: '/admin/identity/rules',
 } as const;
 
 export const UI_PATH = '/ui/';
@@ -54,10 +56,23 @@ export interface AdminError {
   message: string;
 }
 
+/** The check run after every switch: one `GET /v1/models` through the front door, to the backend now in use. */
+export interface HealthProbe {
+  backend: Mode;
+  ok: boolean;
+  /** HTTP status, or null when nothing answered */
+  status: number | null;
+  ms: number;
+  /** one sentence: what was checked and what came back */
+  message: string;
+}
+
 export interface ModeResult {
   ok: boolean;
   mode: ModeState;
   error: AdminError | null;
+  /** set by the admin model after a switch that went through; absent where no check ran */
+  probe?: HealthProbe | null;
 }
 
 export interface ClearCookiesRequest {

@@ -1,5 +1,5 @@
 // The admin model behind /admin/* and the tray: snapshot, events, and the actions a user can take.
-import type { Snapshot } from '../../../shared/protocol/admin-api';
+import type { ModeResult, Snapshot } from '../../../shared/protocol/admin-api';
 import type { CookieSummary, ModelSummary, ServerInfo } from '../../../shared/protocol/records';
 import { resolveIdentity, toRoutingInfo } from '../clients/identity';
 import type { GatewayConfig } from '../config/types';
@@ -9,6 +9,7 @@ import type { RequestTracker } from '../events/request-trace';
 import type { CookieJarStore } from '../upstream/types';
 import { apiBaseHost } from '../providers/api-base-host';
 import type { AdminModel } from './admin-model-types';
+import { createHealthProbe, type HealthProbeRunner } from './health-probe';
 
 export interface AdminModelDeps {
   config: GatewayConfig;
@@ -19,6 +20,8 @@ export interface AdminModelDeps {
   server: () => ServerInfo;
   setPaused: (paused: boolean) => void;
   now: () => number;
+  /** the check after a switch; default: GET /v1/models through this gateway's own front door */
+  probe?: HealthProbeRunner;
 }
 
 export const BINARY_COOKIE_NOTE =
@@ -54,6 +57,34 @@ export function createAdminModel(deps: AdminModelDeps): AdminModel {
   };
   const models = modelSummaries(config);
   const cookies = () => cookieSummary(cookieJar, modes.state().mode === 'binary');
+  const probe = deps.probe ?? createHealthProbe({
+    baseUrl: () => deps.server().baseUrl,
+    masterKey: config.masterKey,
+    customHeader: config.identity.customHeader,
+    fetch: globalThis.fetch,
+    hrNow: () => performance.now(),
+  });
+
+  // Whether the jar applies follows the mode (binary: LiteLLM holds the cookies), whoever switched and
+  // however (a fall-back after a crash loop included): say so when it flips, so no view goes stale.
+  let jarApplies = modes.state().mode !== 'binary';
+  bus.on((event) => {
+    if (event.type !== 'mode.changed') return;
+    const applies = event.mode.mode !== 'binary';
+    if (applies === jarApplies) return;
+    jarApplies = applies;
+    bus.emit({ type: 'cookies.changed', cookies: cookies() });
+  });
+
+  /** A switch that went through is checked at once; a failed check is a notice too (the tray shows those). */
+  async function checked(result: ModeResult): Promise<ModeResult> {
+    if (!result.ok) return result;
+    const outcome = await probe(result.mode.mode);
+    if (!outcome.ok) {
+      bus.emit({ type: 'notice', level: 'error', code: 'HEALTH_CHECK_FAILED', message: `${result.mode.mode === 'sdk' ? 'SDK' : 'Binary'} mode is on, but its health check failed: ${outcome.message}` });
+    }
+    return { ...result, mode: modes.state(), probe: outcome };
+  }
 
   return {
     snapshot(): Snapshot {
@@ -74,8 +105,8 @@ export function createAdminModel(deps: AdminModelDeps): AdminModel {
     onEvent: (listener) => bus.on(listener),
     requestDetail: (id) => tracker.detail(id),
     clearLog: () => tracker.clear(),
-    setMode: (mode) => modes.setMode(mode),
-    rollback: () => modes.rollback(),
+    setMode: async (mode) => checked(await modes.setMode(mode)),
+    rollback: async () => checked(await modes.rollback()),
     async clearCookies(domain) {
       await cookieJar.clear(domain);
       const summary = cookies();

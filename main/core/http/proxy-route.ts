@@ -108,10 +108,9 @@ async function handle(
     });
   let trace: RequestTrace | null = null;
   let reply: ClientReply | null = null;
-  let parsed: Parsed | null = null;
   const seen: Seen = { identity: null, model: null, raw: EMPTY };
   try {
-    parsed = await parse(endpoint, deps, req, seen);
+    const parsed = await parse(endpoint, deps, req, seen);
     const backend = deps.backend();
     trace = startTrace(parsed.identity, parsed.stream, parsed.model?.requestedName ?? null, backend);
     if (parsed.raw.length > 0) trace.captureRequest(req.headers, parsed.raw, req.headers['content-type'] ?? null);
