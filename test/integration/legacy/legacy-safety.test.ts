@@ -82,6 +82,16 @@ describe("the child's config is safe whatever the user's file holds", () => {
     expect(generated).not.toContain('include:');
   });
 
+  it('a missing include: file fails the switch naming the file, and sdk stays active', async () => {
+    const yaml = `include:\n  - conf.d/missing.yaml\n${twoProviderYaml(anthropic.url, openai.url, binarySection())}`;
+    const g = await start({ yaml });
+    const result = await toBinary(g);
+    expect(result.error?.code).toBe('BINARY_CONFIG_REJECTED');
+    expect(result.error?.message).toContain(join(g.dataDir, 'conf.d', 'missing.yaml'));
+    expect(result.mode.mode).toBe('sdk');
+    expect(result.mode.backends.binary.status).toBe('failed');
+  });
+
   it('a start-up that fails with exit 3 is a rejected config: one failure with the log lines, no restart loop', async () => {
     const g = await start({ env: { FAKE_LITELLM_BEHAVIOUR: 'startup-failed' } });
     const result = await toBinary(g);

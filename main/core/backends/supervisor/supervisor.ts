@@ -233,12 +233,12 @@ export function createSupervisor(options: SupervisorOptions): Supervisor {
     }
   }
 
-  async function runUntilReady(signal: AbortSignal, firstDelayMs: number | null, reapFirst: boolean): Promise<void> {
-    if (reapFirst) {
+  async function runUntilReady(signal: AbortSignal, firstDelayMs: number | null, firstStart: boolean): Promise<void> {
+    if (firstStart) {
       await reapStaleChild({ dataDir, host, graceMs: options.stopGraceMs, platform, logger }).catch((error: unknown) =>
         logger.warn({ error: String(error) }, 'could not check for a LiteLLM child left behind'));
+      await checkVersion(signal);
     }
-    if (reapFirst) await checkVersion(signal);
     let delayMs = firstDelayMs;
     const conflictPorts: number[] = [];
     for (;;) {
@@ -249,7 +249,9 @@ export function createSupervisor(options: SupervisorOptions): Supervisor {
       }
       if (signal.aborted) throw cancelledError();
       const outcome = await launchOnce(signal, conflictPorts.length > 0).catch((error: unknown) => {
-        if (isGatewayError(error)) throw error;
+        // already failed, or cancelled: as it is; a catalogued error of preparing the child (an include that
+        // cannot be read) fails the start like any other
+        if (isGatewayError(error)) throw signal.aborted || status === 'failed' ? error : fail(error);
         if (signal.aborted) throw cancelledError();
         // our own I/O (data dir not writable, no loopback port): still a clear, catalogued failure
         throw fail(new GatewayError('INTERNAL', `Could not prepare the LiteLLM child: ${String(error)}`, { cause: error }));
