@@ -51,6 +51,7 @@ export const ERROR_CATALOG = {
   BINARY_CRASH_LOOP: { status: 503, openai: 'server_error', anthropic: 'api_error', summary: 'LiteLLM keeps crashing' },
   PORT_IN_USE: { status: 500, openai: 'server_error', anthropic: 'api_error', summary: 'Port already in use' },
   PORT_FORBIDDEN: { status: 500, openai: 'server_error', anthropic: 'api_error', summary: 'Not allowed to listen on this port' },
+  CONFIG_NOT_WRITABLE: { status: 409, openai: 'invalid_request_error', anthropic: 'invalid_request_error', summary: 'The config file cannot be changed' },
   NOT_STARTED: { status: 503, openai: 'server_error', anthropic: 'api_error', summary: 'Gateway not started' },
   INTERNAL: { status: 500, openai: 'server_error', anthropic: 'api_error', summary: 'Internal error' },
 } as const satisfies Record<string, ErrorSpec>;

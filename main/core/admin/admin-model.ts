@@ -1,6 +1,6 @@
 // The admin model behind /admin/* and the tray: snapshot, events, and the actions a user can take.
 import type { ModeResult, Snapshot } from '../../../shared/protocol/admin-api';
-import type { CookieSummary, ModelSummary, ServerInfo } from '../../../shared/protocol/records';
+import type { CookieSummary, IdentityRules, ModelSummary, ServerInfo } from '../../../shared/protocol/records';
 import { resolveIdentity, toRoutingInfo } from '../clients/identity';
 import type { GatewayConfig } from '../config/types';
 import type { ModeController } from '../backends/modes/mode-controller';
@@ -36,6 +36,15 @@ export function cookieSummary(jar: CookieJarStore, binaryActive: boolean): Cooki
   };
 }
 
+/** The rules as the dashboard shows them, read from the live config (a written rule shows at once). */
+export function identityRulesOf(config: GatewayConfig): IdentityRules {
+  return {
+    customHeader: config.identity.customHeader,
+    patterns: config.identity.patterns.map(({ header, pattern, user_id }) => ({ header, pattern, user_id })),
+    defaultUserId: config.identity.defaultUserId,
+  };
+}
+
 export function modelSummaries(config: GatewayConfig): ModelSummary[] {
   return config.models.map((m) => ({
     name: m.modelName,
@@ -50,11 +59,6 @@ export function modelSummaries(config: GatewayConfig): ModelSummary[] {
 
 export function createAdminModel(deps: AdminModelDeps): AdminModel {
   const { config, bus, tracker, modes, cookieJar } = deps;
-  const identityRules = {
-    customHeader: config.identity.customHeader,
-    patterns: config.identity.patterns.map(({ header, pattern, user_id }) => ({ header, pattern, user_id })),
-    defaultUserId: config.identity.defaultUserId,
-  };
   const models = modelSummaries(config);
   const cookies = () => cookieSummary(cookieJar, modes.state().mode === 'binary');
   const probe = deps.probe ?? createHealthProbe({
@@ -95,7 +99,8 @@ export function createAdminModel(deps: AdminModelDeps): AdminModel {
         mode: modes.state(),
         log: tracker.log.list(),
         identities: tracker.identities.list(),
-        identityRules,
+        // read each time: a rule added from the dashboard applies at once
+        identityRules: identityRulesOf(config),
         cookies: cookies(),
         metrics: tracker.metrics.snapshot(),
         models,

@@ -4,6 +4,7 @@
 import path from 'node:path';
 import type { z } from 'zod';
 import { buildIdentity } from './build-identity';
+import { fallThroughWarnings } from './fall-through-warnings';
 import { DEFAULT_CUSTOM_HEADER, DEFAULT_USER_ID, KNOWN_CLIENT_PATTERNS } from './known-clients';
 
 /** The mappings a file without `user_id_mappings:` gets: the known clients' patterns. */
@@ -116,7 +117,7 @@ export function interpretDocument(input: InterpretInput): InterpretResult {
       masterKey: { raw: general.master_key ?? null, line: lineOf(source, ['general_settings', 'master_key']) },
       litellmDocument: rest,
       binaryOnlySections,
-      warnings: [...warnings, ...settings.warnings, ...identity.warnings, ...modelList.warnings],
+      warnings: [...warnings, ...settings.warnings, ...identity.warnings, ...fallThroughWarnings(identity.identity, source.file), ...modelList.warnings],
     },
   };
 }

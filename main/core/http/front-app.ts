@@ -7,6 +7,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { GatewayError, renderErrorBody } from '../../../shared/errors';
 import type { Dialect } from '../../../shared/protocol/records';
 import { mountAdminRoutes } from '../admin/admin-routes';
+import { mountIdentityRuleRoutes } from '../admin/identity-rule-routes';
 import { mountReplayRoutes } from '../admin/replay-routes';
 import { mountMigrationRoutes } from '../admin/migration-routes';
 import type { MigrationModel } from '../migration/migration-model';
@@ -84,6 +85,7 @@ function createExpressApp(deps: FrontAppDeps, allowed: Set<string>): express.Exp
 
   mountReplayRoutes(app, deps.replayer, deps.checkAdminToken);
   mountMigrationRoutes(app, deps.migration, deps.checkAdminToken);
+  mountIdentityRuleRoutes(app, deps.config, deps.checkAdminToken);
   mountAdminRoutes(app, deps.admin, deps.checkAdminToken, deps.eventStreams);
   mountUi(app, deps.rendererDir);
 
