@@ -17,7 +17,8 @@ import {
   Tray,
   type MenuItemConstructorOptions,
 } from 'electron';
-import type { ElectronFacade, MenuItemSpec, NotificationSpec, TrayAction, TrayIconState } from './facade-types';
+import type { ElectronFacade, LoginItemLaunch, MenuItemSpec, NotificationSpec, TrayAction, TrayIconState } from './facade-types';
+import { trayIconFile } from './platform-plan';
 import { originOf, withCsp } from './window/window-security';
 
 export interface ElectronFacadeOptions {
@@ -31,8 +32,8 @@ export function createElectronFacade(options: ElectronFacadeOptions): ElectronFa
   const liveNotifications = new Set<Notification>();
 
   const trayImage = (state: TrayIconState): Electron.NativeImage => {
-    const name = platform === 'darwin' ? `${state}Template.png` : `${state}.png`;
-    const image = nativeImage.createFromPath(join(options.trayIconDir, name));
+    // Electron loads the @1.25x/@1.5x/@2x files next to it as the same image's scale variants.
+    const image = nativeImage.createFromPath(join(options.trayIconDir, trayIconFile(platform, state)));
     if (platform === 'darwin') image.setTemplateImage(true);
     return image;
   };
@@ -51,9 +52,20 @@ export function createElectronFacade(options: ElectronFacadeOptions): ElectronFa
       };
     });
 
+  // macOS 13+: the app registers itself as a login item through SMAppService, which reports whether the
+  // user still has to approve it in System Settings.
+  const loginItemOptions = (launch: LoginItemLaunch) => ({
+    ...(platform === 'darwin' ? { type: 'mainAppService' as const } : {}),
+    ...(launch.path ? { path: launch.path } : {}),
+    args: [...launch.args],
+  });
+
   return {
     platform,
     argv: process.argv,
+    isPackaged: app.isPackaged,
+    appPath: app.getAppPath(),
+    execPath: process.execPath,
     requestSingleInstanceLock: () => app.requestSingleInstanceLock(),
     onSecondInstance: (listener) => void app.on('second-instance', () => listener()),
     whenReady: () => app.whenReady(),
@@ -65,12 +77,18 @@ export function createElectronFacade(options: ElectronFacadeOptions): ElectronFa
     getVersion: () => app.getVersion(),
     getPath: (name) => app.getPath(name),
     wasOpenedAtLogin: () => (platform === 'darwin' ? app.getLoginItemSettings().wasOpenedAtLogin === true : false),
+    setAppUserModelId: (id) => app.setAppUserModelId(id),
+    hideDock: () => app.dock?.hide(),
+    removeApplicationMenu: () => Menu.setApplicationMenu(null),
+    onUncaughtError(listener) {
+      process.on('uncaughtException', (error) => listener('exception', error));
+      process.on('unhandledRejection', (reason) => listener('rejection', reason));
+    },
 
-    createTray(state, toolTip, onAction) {
+    createTray(state, toolTip, onAction, onClick) {
       const tray = new Tray(trayImage(state));
       tray.setToolTip(toolTip);
-      // Windows opens the context menu on right click only; a left click should show the window.
-      if (platform === 'win32') tray.on('click', () => onAction({ kind: 'open-window' }));
+      if (onClick) tray.on('click', () => onClick());
       return {
         setIcon: (next) => tray.setImage(trayImage(next)),
         setToolTip: (text) => tray.setToolTip(text),
@@ -125,9 +143,11 @@ export function createElectronFacade(options: ElectronFacadeOptions): ElectronFa
         if (originOf(details.url) !== policy.dashboardOrigin) return callback({});
         callback({ responseHeaders: withCsp(details.responseHeaders ?? {}, policy.contentSecurityPolicy) });
       });
-      // The dashboard needs no camera, microphone, notifications or other browser permissions.
-      ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-      ses.setPermissionCheckHandler(() => false);
+      // Decided by window/permission-policy.ts: clipboard writes from the dashboard, nothing else.
+      ses.setPermissionRequestHandler((contents, permission, callback, details) =>
+        callback(policy.allowPermission(permission, details.requestingUrl ?? contents?.getURL() ?? null)),
+      );
+      ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) => policy.allowPermission(permission, requestingOrigin || null));
     },
 
     displayWorkAreas: () => screen.getAllDisplays().map((display) => display.workArea),
@@ -151,8 +171,11 @@ export function createElectronFacade(options: ElectronFacadeOptions): ElectronFa
       decryptString: (encrypted) => safeStorage.decryptString(encrypted),
       ...(platform === 'linux' ? { getSelectedStorageBackend: () => safeStorage.getSelectedStorageBackend() } : {}),
     },
-    setLoginItem: (openAtLogin, args) => app.setLoginItemSettings({ openAtLogin, args: [...args] }),
-    getLoginItem: (args) => app.getLoginItemSettings({ args: [...args] }).openAtLogin,
+    setLoginItem: (openAtLogin, launch) => app.setLoginItemSettings({ openAtLogin, ...loginItemOptions(launch) }),
+    getLoginItem(launch) {
+      const settings = app.getLoginItemSettings(loginItemOptions(launch));
+      return { openAtLogin: settings.openAtLogin, ...(settings.status ? { status: settings.status } : {}) };
+    },
 
     handleIpc(channel, handler) {
       ipcMain.handle(channel, (event, ...args: unknown[]) => handler({ senderUrl: event.senderFrame?.url ?? null }, ...args));

@@ -124,11 +124,31 @@ export interface SessionPolicy {
   /** origin of the dashboard (http://127.0.0.1:<port>); the CSP is added to its responses only */
   dashboardOrigin: string;
   contentSecurityPolicy: string;
+  /** whether a page at `requestingUrl` gets a browser permission (requests and checks alike) */
+  allowPermission(permission: string, requestingUrl: string | null): boolean;
+}
+
+/** What the OS reports about the login item (Electron's getLoginItemSettings, reduced). */
+export interface LoginItemSettings {
+  openAtLogin: boolean;
+  /** macOS 13+: 'enabled' | 'requires-approval' | 'not-registered' | 'not-found' */
+  status?: string;
+}
+
+/** The program a login item starts: the app itself (path null) or an explicit executable. */
+export interface LoginItemLaunch {
+  path: string | null;
+  args: readonly string[];
 }
 
 export interface ElectronFacade {
   readonly platform: NodeJS.Platform;
   readonly argv: readonly string[];
+  /** false when run from a checkout by `electron .` (the executable is Electron's, not ours) */
+  readonly isPackaged: boolean;
+  /** the app folder or app.asar Electron loaded */
+  readonly appPath: string;
+  readonly execPath: string;
 
   requestSingleInstanceLock(): boolean;
   onSecondInstance(listener: () => void): void;
@@ -144,8 +164,20 @@ export interface ElectronFacade {
   getVersion(): string;
   getPath(name: 'userData' | 'home'): string;
   wasOpenedAtLogin(): boolean;
+  /** Windows: the id notifications are delivered and grouped under (the installer's shortcut carries it) */
+  setAppUserModelId(id: string): void;
+  /** macOS: a tray app has no Dock icon */
+  hideDock(): void;
+  /** no File/Edit/View menu bar over the dashboard */
+  removeApplicationMenu(): void;
+  /**
+   * Errors nobody caught, in the main process. Registering a listener replaces Electron's modal
+   * "A JavaScript error occurred in the main process" dialog (and the exit) for these.
+   */
+  onUncaughtError(listener: (kind: 'exception' | 'rejection', error: unknown) => void): void;
 
-  createTray(state: TrayIconState, toolTip: string, onAction: (action: TrayAction) => void): TrayHandle;
+  /** `onClick`: a plain (left) click on the icon, where the platform reports one; null leaves it to the menu */
+  createTray(state: TrayIconState, toolTip: string, onAction: (action: TrayAction) => void, onClick: (() => void) | null): TrayHandle;
   createWindow(spec: WindowSpec, hooks: WindowHooks): WindowHandle;
   installSessionPolicy(policy: SessionPolicy): void;
   displayWorkAreas(): Bounds[];
@@ -159,8 +191,8 @@ export interface ElectronFacade {
   openPath(path: string): Promise<string>;
 
   readonly safeStorage: SafeStorageLike;
-  setLoginItem(openAtLogin: boolean, args: readonly string[]): void;
-  getLoginItem(args: readonly string[]): boolean;
+  setLoginItem(openAtLogin: boolean, launch: LoginItemLaunch): void;
+  getLoginItem(launch: LoginItemLaunch): LoginItemSettings;
 
   handleIpc(channel: string, handler: (caller: IpcCaller, ...args: unknown[]) => unknown): void;
   handleIpcSync(channel: string, handler: (caller: IpcCaller) => unknown): void;

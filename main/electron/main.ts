@@ -1,6 +1,7 @@
 // Electron composition root (bundled to dist/electron/main.cjs). Builds the real deps (Electron facade,
 // electron-store, pino, loadConfig/createGateway) and hands them to runShell; no logic of its own.
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -15,12 +16,24 @@ import { removeInstance, writeInstance } from '../core/instance-file';
 import { openAppLog } from './app-log';
 import { createElectronFacade } from './electron-facade';
 import { createGatewayRunner, type GatewayRunner } from './gateway-runner';
-import { autostartFilePath, createLoginItem } from './login-item';
+import { autostartFilePath, createLoginItem, loginLaunch } from './login-item';
 import { findFreePort } from './port-probe';
 import { createSecretStore, SECRETS_FILE_NAME } from './secrets/secret-store';
 import { SETTINGS_FILE_NAME } from './settings/settings-schema';
 import { openSettings, type StoreLike } from './settings/settings-store';
 import { runShell } from './shell';
+import { captureShellEnv, type ShellRunResult } from './shell-env';
+
+/** Runs the login shell for its environment; never rejects (a failure is an empty answer). */
+function runForEnv(file: string, args: readonly string[], timeoutMs: number): Promise<ShellRunResult> {
+  return new Promise((resolve) => {
+    const child = execFile(file, [...args], { timeout: timeoutMs, maxBuffer: 4 * 1024 * 1024, encoding: 'utf8' }, (error, stdout) => {
+      const killed = error !== null && (error as { killed?: boolean }).killed === true;
+      resolve({ stdout: stdout ?? '', code: killed ? null : typeof error?.code === 'number' ? error.code : error ? 1 : 0 });
+    });
+    child.stdin?.end();
+  });
+}
 
 async function ensureConfigFile(path: string): Promise<void> {
   if (existsSync(path)) return;
@@ -32,14 +45,16 @@ async function ensureConfigFile(path: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const env = process.env;
   const platform = process.platform;
   const homeDir = homedir();
   const facade = createElectronFacade({ trayIconDir: join(__dirname, 'tray') });
   // Filled in by the build callback; a holder, because TypeScript does not see assignments in closures.
   const built: { runner: GatewayRunner | null } = { runner: null };
 
-  const shell = await runShell(facade, () => {
+  const shell = await runShell(facade, async () => {
+    // Started from the Dock or a desktop menu, the app lacks what the user's shell exports (keys, PATH).
+    const shellEnv = await captureShellEnv({ platform, env: process.env, run: runForEnv });
+    const env = shellEnv.env;
     const fallbackDataDir = defaultDataDir(platform, env, homeDir);
     let running: Gateway | null = null;
     const logger = createLogger({
@@ -57,6 +72,7 @@ async function main(): Promise<void> {
       logger,
     });
     if (setAsideTo) logger.warn({ setAsideTo }, 'settings reset to defaults');
+    logger.info({ added: shellEnv.added, pathFromShell: shellEnv.pathFromShell, problem: shellEnv.problem }, 'environment from the login shell');
 
     const secretStore = createSecretStore({
       file: new ElectronStore({ name: SECRETS_FILE_NAME }),
@@ -91,14 +107,22 @@ async function main(): Promise<void> {
     const loginItem = createLoginItem({
       platform,
       facade,
+      launch: loginLaunch({ platform, isPackaged: facade.isPackaged, execPath: facade.execPath, appPath: facade.appPath, appImage: env.APPIMAGE }),
+      version: facade.getVersion(),
       autostartFile: autostartFilePath(homeDir, env),
-      command: env.APPIMAGE ? [env.APPIMAGE] : [process.execPath],
       writeFile: (path, content) => {
         mkdirSync(dirname(path), { recursive: true });
         writeFileSync(path, content, { mode: 0o644 });
       },
       removeFile: (path) => rmSync(path, { force: true }),
       fileExists: existsSync,
+      readFile: (path) => {
+        try {
+          return readFileSync(path, 'utf8');
+        } catch {
+          return null;
+        }
+      },
     });
 
     built.runner = runner;
@@ -110,6 +134,7 @@ async function main(): Promise<void> {
       logger,
       preloadPath: join(__dirname, 'preload.cjs'),
       fallbackDataDir,
+      startupWarnings: shellEnv.problem ? [`your shell's environment could not be read (${shellEnv.problem}); keys exported there are missing`] : [],
       fileExists: existsSync,
       ensureConfigFile,
       now: Date.now,

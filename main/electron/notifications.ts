@@ -7,6 +7,7 @@ import type { ModeResult } from '../../shared/protocol/admin-api';
 import type { GatewayEvent } from '../../shared/protocol/events';
 import type { Mode } from '../../shared/protocol/records';
 import type { NotificationSpec } from './facade-types';
+import type { LoginItemState } from './login-item';
 import type { StartProblem } from './start-error';
 import { MODE_LABELS } from './tray/tray-view';
 
@@ -99,6 +100,50 @@ export function notificationForKeyChangeRestart(problem: StartProblem, change: {
     id: 'key-change-restart-failed',
     title: `${change.name} ${change.change === 'stored' ? 'saved' : 'removed'}, but the gateway did not restart`,
     body: `${start.title}. ${start.body}`,
+  };
+}
+
+/** The app was asked for its window (Dock, second launch, tray click) while no gateway serves a dashboard. */
+export function notificationForNoDashboard(status: string | null, nth: number): NotificationSpec {
+  const starting = status === 'Starting…';
+  return {
+    id: `no-dashboard-${nth}`,
+    title: starting ? 'Switchboard is starting' : 'The gateway is not running',
+    body: starting ? 'The dashboard opens once the gateway listens.' : `${status ?? 'It did not start.'} Click to try again; the tray menu has the details.`,
+    ...(starting ? {} : { action: { kind: 'restart-gateway' as const } }),
+  };
+}
+
+/** After the user turned Start at login on or off: only what did not simply work. */
+export function notificationForLoginItem(requested: boolean, state: LoginItemState, caveat: string | null): NotificationSpec | null {
+  if (state === 'requires-approval') {
+    return {
+      id: 'login-item-approval',
+      title: 'Allow Switchboard to start at login',
+      body: 'macOS waits for your approval: System Settings → General → Login Items, then allow Switchboard.',
+    };
+  }
+  if (requested && state === 'off') {
+    return { id: 'login-item-failed', title: 'Start at login did not turn on', body: 'The system did not accept the login item; the app log has details.', action: { kind: 'open-logs' } };
+  }
+  if (!requested && state !== 'off') {
+    return { id: 'login-item-failed', title: 'Start at login is still on', body: 'The system kept the login item; remove Switchboard from your login items in the system settings.' };
+  }
+  return caveat ? { id: 'login-item-caveat', title: 'Start at login is on', body: caveat } : null;
+}
+
+/**
+ * The gateway started, but not everything in the config works (a model's key variable is missing, stored
+ * keys unreadable, the shell's environment unavailable). Logged as well; this is the notice the user sees.
+ */
+export function notificationForStartWarnings(warnings: readonly string[]): NotificationSpec | null {
+  if (warnings.length === 0) return null;
+  const [first] = warnings;
+  return {
+    id: 'start-warnings',
+    title: warnings.length === 1 ? 'Switchboard started with a problem' : `Switchboard started with ${warnings.length} problems`,
+    body: `${first}${warnings.length > 1 ? ` (+${warnings.length - 1} more in the dashboard and the log)` : ''}`,
+    action: { kind: 'open-window' },
   };
 }
 

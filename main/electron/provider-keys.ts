@@ -43,7 +43,7 @@ export function createProviderKeyActions(deps: ProviderKeyActionsDeps): Provider
   };
 
   return {
-    list: () => store.listKeys().map(({ name, fingerprint }) => ({ name, fingerprint })),
+    list: () => store.listKeys().map(({ name, fingerprint, unreadable }) => ({ name, fingerprint, ...(unreadable ? { unreadable } : {}) })),
     storage() {
       const reason = store.unavailableReason();
       return { available: reason === null, reason };

@@ -6,7 +6,7 @@ import type { Gateway } from '../core/gateway-types';
 import { claudeCodeSetup } from './copy-text';
 import type { ElectronFacade, TrayAction } from './facade-types';
 import type { LoginItem } from './login-item';
-import { notificationForModeResult, type Notifier } from './notifications';
+import { notificationForLoginItem, notificationForModeResult, notificationForNoDashboard, type Notifier } from './notifications';
 import type { SettingsAccess } from './settings/settings-store';
 import type { TrayController } from './tray/tray-controller';
 import { traySetStartAtLogin } from './tray/tray-state';
@@ -43,12 +43,21 @@ export function createShellActions(deps: ShellActionsDeps): ShellActions {
     }
   };
 
+  // Each click on a window-less app (Dock, second launch, tray) is answered, so repeats get their own id.
+  let notRunningNotices = 0;
+  const tellNotRunning = (): void => {
+    notRunningNotices += 1;
+    deps.notifier.notify(notificationForNoDashboard(deps.tray()?.view().status ?? null, notRunningNotices));
+  };
+
   const run = async (action: TrayAction): Promise<void> => {
     const gateway = deps.gateway();
     switch (action.kind) {
       case 'open-window': {
         const url = baseUrl();
+        // Without a gateway there is no dashboard to show; say why instead of doing nothing.
         if (url) await deps.window.show(url);
+        else tellNotRunning();
         return;
       }
       case 'open-cutover': {
@@ -104,11 +113,15 @@ export function createShellActions(deps: ShellActionsDeps): ShellActions {
         await openPath(file, 'config file');
         return;
       }
-      case 'set-start-at-login':
-        deps.loginItem.setEnabled(action.enabled);
-        settings.set('startAtLogin', action.enabled);
-        deps.tray()?.update((model) => traySetStartAtLogin(model, action.enabled));
+      case 'set-start-at-login': {
+        // The checkbox shows what the OS will do, not what was asked: macOS 13+ may wait for approval.
+        const state = deps.loginItem.setEnabled(action.enabled);
+        const enabled = state !== 'off';
+        settings.set('startAtLogin', enabled);
+        deps.tray()?.update((model) => traySetStartAtLogin(model, enabled));
+        deps.notifier.notify(notificationForLoginItem(action.enabled, state, action.enabled ? deps.loginItem.caveat() : null));
         return;
+      }
       case 'quit':
         facade.quit();
         return;

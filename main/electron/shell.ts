@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { GatewayEvent } from '../../shared/protocol/events';
 import type { Gateway } from '../core/gateway-types';
+import { createCrashGuard } from './crash-guard';
 import type { ElectronFacade } from './facade-types';
 import type { GatewayRunner } from './gateway-runner';
 import { registerIpcHandlers } from './ipc-handlers';
@@ -14,8 +15,10 @@ import {
   notificationForEvent,
   notificationForKeyChangeRestart,
   notificationForStartProblem,
+  notificationForStartWarnings,
   type Notifier,
 } from './notifications';
+import { platformPlan } from './platform-plan';
 import { createProviderKeyActions, type ProviderKeyChange } from './provider-keys';
 import { createQuitSequence, type QuitSequence } from './quit-sequence';
 import { withoutValues } from './secrets/key-input';
@@ -25,6 +28,7 @@ import { createShellActions, type ShellActions } from './shell-actions';
 import { createTrayController, type TrayController } from './tray/tray-controller';
 import { initialTrayModel, trayFailed, trayStarting, trayStopping } from './tray/tray-state';
 import { createMainWindowController, type MainWindowController } from './window/main-window';
+import { allowPermission } from './window/permission-policy';
 import { DASHBOARD_CSP, originOf } from './window/window-security';
 
 /** Everything besides the facade; built only once this process holds the single-instance lock. */
@@ -45,6 +49,8 @@ export interface ShellDeps {
   setTimer(fn: () => void, ms: number): () => void;
   /** extra time past the gateway's shutdown grace before quitting regardless */
   quitMarginMs?: number;
+  /** problems found while building the deps (e.g. the shell's environment could not be read), shown at start */
+  startupWarnings?: string[];
 }
 
 export interface Shell {
@@ -63,12 +69,15 @@ const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
  * Returns null when another instance already runs: this one quits before `build` opens any file, and
  * the running one shows its window.
  */
-export async function runShell(facade: ElectronFacade, build: () => ShellDeps): Promise<Shell | null> {
+export async function runShell(facade: ElectronFacade, build: () => ShellDeps | Promise<ShellDeps>): Promise<Shell | null> {
   if (!facade.requestSingleInstanceLock()) {
     facade.quit();
     return null;
   }
-  const deps = build();
+  const plan = platformPlan(facade.platform);
+  // Before anything can show a notification: Windows matches them to the installer's shortcut by this id.
+  if (plan.appUserModelId) facade.setAppUserModelId(plan.appUserModelId);
+  const deps = await build();
   const { runner, settings, logger } = deps;
 
   let tray: TrayController | null = null;
@@ -105,6 +114,8 @@ export async function runShell(facade: ElectronFacade, build: () => ShellDeps): 
     onError: (message) => logger.warn({ message }, 'window problem'),
     onLoaded: (url) => logger.info({ url }, 'dashboard loaded'),
   });
+
+  facade.onUncaughtError(createCrashGuard({ logger, notify: (spec) => void notifier.notify(spec) }));
 
   const quit = createQuitSequence({
     stopGateway: () => runner.stop(),
@@ -152,8 +163,16 @@ export async function runShell(facade: ElectronFacade, build: () => ShellDeps): 
     const hidden = keyChange?.secrets ?? [];
     if (outcome.ok) {
       lastGrace = outcome.gateway.config.switchboard.shutdownGraceMs;
-      for (const warning of outcome.warnings) logger.warn({ warning: withoutValues(warning, hidden) }, 'config warning');
-      facade.installSessionPolicy({ dashboardOrigin: originOf(outcome.server.baseUrl) ?? '', contentSecurityPolicy: DASHBOARD_CSP });
+      const warnings = [...(deps.startupWarnings ?? []), ...outcome.warnings].map((warning) => withoutValues(warning, hidden));
+      for (const warning of warnings) logger.warn({ warning }, 'config warning');
+      // Logged only, a missing key would leave the tray green while a model fails on every request.
+      notifier.notify(notificationForStartWarnings(warnings));
+      const dashboardOrigin = originOf(outcome.server.baseUrl) ?? '';
+      facade.installSessionPolicy({
+        dashboardOrigin,
+        contentSecurityPolicy: DASHBOARD_CSP,
+        allowPermission: (permission, requestingUrl) => allowPermission(permission, requestingUrl, dashboardOrigin),
+      });
       const gateway = outcome.gateway;
       tray?.attach(gateway.admin, () => gateway.migration.cutover());
       follow(outcome.gateway);
@@ -207,11 +226,16 @@ export async function runShell(facade: ElectronFacade, build: () => ShellDeps): 
   facade.onBeforeQuit((preventQuit) => quit.onBeforeQuit(preventQuit));
 
   await facade.whenReady();
+  if (plan.hideDock) facade.hideDock();
+  if (plan.removeMenuBar) facade.removeApplicationMenu();
 
+  // A registration left by another copy of the app (an AppImage since updated) now starts this one.
+  if (deps.loginItem.refresh()) logger.info('start-at-login entry re-pointed at this copy of the app');
   const startAtLogin = deps.loginItem.isEnabled();
   if (settings.get().startAtLogin !== startAtLogin) settings.set('startAtLogin', startAtLogin);
+  const openWindow = (): void => void actions.dispatch({ kind: 'open-window' });
   tray = createTrayController({
-    tray: facade.createTray('switching', 'Switchboard · Starting…', (action) => void actions.dispatch(action)),
+    tray: facade.createTray('switching', 'Switchboard · Starting…', (action) => void actions.dispatch(action), plan.trayClickOpensWindow ? openWindow : null),
     initial: initialTrayModel(settings.get().mode, startAtLogin),
     menuContext: () => ({ configFileExists: deps.fileExists(configFile()) }),
   });

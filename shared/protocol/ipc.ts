@@ -24,7 +24,10 @@ export interface SwitchboardBridge {
 /** A provider key the app stores, by its environment variable name (ANTHROPIC_API_KEY, …). */
 export interface ProviderKeyInfo {
   name: string;
+  /** '' when unreadable */
   fingerprint: string;
+  /** stored, but the OS keychain can no longer decrypt it (keychain reset, another user): enter it again */
+  unreadable?: boolean;
 }
 
 export interface ProviderKeyStorage {

@@ -21,7 +21,10 @@ export interface SecretStoreOptions {
 
 export interface StoredKeyInfo {
   name: string;
+  /** '' when the stored value cannot be decrypted */
   fingerprint: string;
+  /** stored, but the keychain can no longer decrypt it (reset, another user): enter it again */
+  unreadable?: true;
 }
 
 export interface DecryptedKeys {
@@ -109,10 +112,15 @@ export function createSecretStore(options: SecretStoreOptions): SecretStore {
       return true;
     },
     listKeys() {
+      // Every stored name is listed: one that cannot be decrypted shows as unreadable, so the user can
+      // enter it again (or remove it) instead of watching it vanish.
       const { keys } = decrypt();
-      return Object.keys(keys)
+      return Object.keys(readField())
         .sort()
-        .map((name) => ({ name, fingerprint: fingerprint(keys[name] ?? '') }));
+        .map((name) => {
+          const value = keys[name];
+          return value === undefined ? { name, fingerprint: '', unreadable: true as const } : { name, fingerprint: fingerprint(value) };
+        });
     },
     decryptAll: () => decrypt(),
   };

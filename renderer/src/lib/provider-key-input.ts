@@ -52,8 +52,10 @@ export function keyNameChoices(stored: readonly ProviderKeyInfo[]): KeyNameChoic
   return [...known, ...custom].map((name) => ({ name, stored: storedNames.has(name) }));
 }
 
-/** The first well-known name not stored yet: what the form preselects. */
+/** A stored key that can no longer be decrypted, else the first well-known name not stored yet: what the form preselects. */
 export function suggestedKeyName(stored: readonly ProviderKeyInfo[]): string {
+  const unreadable = stored.find((k) => k.unreadable);
+  if (unreadable) return unreadable.name;
   const storedNames = new Set(stored.map((k) => k.name));
   return KNOWN_PROVIDER_KEYS.find((name) => !storedNames.has(name)) ?? KNOWN_PROVIDER_KEYS[0];
 }

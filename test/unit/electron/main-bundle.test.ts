@@ -59,8 +59,10 @@ beforeAll(async () => {
   await writeFile(join(app, 'node_modules', 'electron', 'index.js'), "module.exports = { ...require('./fake.js') };\n");
   await writeFile(join(app, 'node_modules', 'electron', 'package.json'), '{ "name": "electron", "main": "index.js" }\n');
   await mkdir(join(app, 'dist', 'electron', 'tray'), { recursive: true });
-  await copyFile(join(root, 'assets', 'icon.png'), join(app, 'dist', 'electron', 'tray', 'sdk.png'));
+  await copyFile(join(root, 'assets', 'icon.png'), join(app, 'dist', 'electron', 'tray', 'sdk-24.png'));
   await mkdir(dataDir(), { recursive: true });
+  // The user's login shell: launched outside a terminal, the app takes what it exports (and its PATH).
+  await writeFile(join(app, 'fake-shell'), `#!/bin/sh\nexport FROM_LOGIN_SHELL=yes\nexport PATH="/opt/from-shell/bin:$PATH"\nexec /bin/sh -c "$4"\n`, { mode: 0o755 });
   anthropic = await startFakeAnthropic();
   await writeFile(
     join(dataDir(), 'config.yaml'),
@@ -80,6 +82,7 @@ switchboard:
     stdio: ['pipe', 'pipe', 'pipe'],
     env: {
       PATH: process.env.PATH,
+      SHELL: join(app, 'fake-shell'),
       HOME: app,
       SWITCHBOARD_DATA_DIR: dataDir(),
       FAKE_ELECTRON_TRACE: traceFile(),
@@ -109,7 +112,9 @@ describe('main bundle under a stand-in Electron', () => {
     const lines = await traceLines();
     expect(lines.find((line) => line.kind === 'tray-created')).toBeDefined();
     const icons = lines.filter((line) => line.kind === 'tray-icon').map((line) => (line.image as { path: string }).path);
-    expect(icons.at(-1)).toBe(join(app, 'dist', 'electron', 'tray', 'sdk.png'));
+    // Linux panels get the 24 px picture; no File/Edit/View bar over the dashboard
+    expect(icons.at(-1)).toBe(join(app, 'dist', 'electron', 'tray', 'sdk-24.png'));
+    expect(lines.find((line) => line.kind === 'application-menu')).toEqual({ kind: 'application-menu', menu: null });
     expect(lines.filter((line) => line.kind === 'tray-tooltip').at(-1)?.text).toMatch(/^Switchboard · SDK mode · port \d+ · 0 requests today$/);
     expect(lines.find((line) => line.kind === 'window-created')?.webPreferences).toMatchObject({
       contextIsolation: true,
@@ -123,6 +128,48 @@ describe('main bundle under a stand-in Electron', () => {
     expect(health.status).toBe(200);
     const instance = JSON.parse(await readFile(join(dataDir(), 'instance.json'), 'utf8')) as { baseUrl: string };
     expect(instance.baseUrl).toBe(baseUrl);
+  });
+
+  it('gives the dashboard clipboard writes (its Copy buttons) and nothing else; other origins get nothing', async () => {
+    send({ cmd: 'permission', id: 'own-clipboard', permission: 'clipboard-sanitized-write', url: `${baseUrl}/ui/` });
+    send({ cmd: 'permission', id: 'own-read', permission: 'clipboard-read', url: `${baseUrl}/ui/` });
+    send({ cmd: 'permission', id: 'own-camera', permission: 'media', url: `${baseUrl}/ui/` });
+    send({ cmd: 'permission', id: 'other-clipboard', permission: 'clipboard-sanitized-write', url: 'https://evil.example/' });
+    const answer = async (id: string) => {
+      const line = await waitForTrace((l) => l.kind === 'permission' && l.id === id);
+      return { granted: line.granted, checked: line.checked };
+    };
+    expect(await answer('own-clipboard')).toEqual({ granted: true, checked: true });
+    expect(await answer('own-read')).toEqual({ granted: false, checked: false });
+    expect(await answer('own-camera')).toEqual({ granted: false, checked: false });
+    expect(await answer('other-clipboard')).toEqual({ granted: false, checked: false });
+  });
+
+  it('takes the login shell’s environment when not started from a terminal (keys and PATH from ~/.zshrc)', async () => {
+    const log = await readFile(join(dataDir(), 'switchboard.log'), 'utf8');
+    const line = log.split('\n').find((l) => l.includes('"environment from the login shell"'));
+    expect(line).toBeDefined();
+    const entry = JSON.parse(line as string) as { added: string[]; pathFromShell: boolean; problem: string | null };
+    expect(entry.added).toContain('FROM_LOGIN_SHELL');
+    expect(entry.pathFromShell).toBe(true);
+    expect(entry.problem).toBeNull();
+  });
+
+  it('an error nobody caught is logged and notified, and the gateway keeps serving', async () => {
+    send({ cmd: 'throw' });
+    const notice = await waitForTrace((line) => line.kind === 'notification' && String(line.title).includes('unexpected error'));
+    expect(String(notice.body)).toContain('stray socket error');
+    send({ cmd: 'reject' });
+    for (;;) {
+      const log = await readFile(join(dataDir(), 'switchboard.log'), 'utf8');
+      if (log.includes('a promise nobody awaited')) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const log = await readFile(join(dataDir(), 'switchboard.log'), 'utf8');
+    expect(log).toMatch(/"kind":"exception".*"uncaught error in the main process"/);
+    expect(log).toMatch(/"kind":"rejection".*"uncaught error in the main process"/);
+    expect(child?.exitCode).toBeNull();
+    expect((await fetch(`${baseUrl}/health`)).status).toBe(200);
   });
 
   it('hands the admin token to the dashboard origin only', async () => {

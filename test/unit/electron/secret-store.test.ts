@@ -110,6 +110,24 @@ describe('secret store', () => {
     expect(result.keys).toEqual({ OPENAI_API_KEY: OPENAI });
     expect(result.problems).toEqual(['stored ANTHROPIC_API_KEY cannot be decrypted (the keychain changed?); enter it again']);
   });
+
+  it('lists a key it can no longer decrypt as unreadable (no fingerprint) instead of dropping it; entering it again fixes it', () => {
+    const safeStorage = fakeKeychain();
+    const store = createSecretStore({ file, safeStorage, fingerprint, logger: logger() });
+    store.setKey('ANTHROPIC_API_KEY', ANTHROPIC);
+    store.setKey('OPENAI_API_KEY', OPENAI);
+    safeStorage.rotate();
+    store.setKey('OPENAI_API_KEY', OPENAI);
+    expect(store.listKeys()).toEqual([
+      { name: 'ANTHROPIC_API_KEY', fingerprint: '', unreadable: true },
+      { name: 'OPENAI_API_KEY', fingerprint: fingerprint(OPENAI) },
+    ]);
+    store.setKey('ANTHROPIC_API_KEY', ANTHROPIC);
+    expect(store.listKeys()).toEqual([
+      { name: 'ANTHROPIC_API_KEY', fingerprint: fingerprint(ANTHROPIC) },
+      { name: 'OPENAI_API_KEY', fingerprint: fingerprint(OPENAI) },
+    ]);
+  });
 });
 
 describe('env overlay for loadConfig', () => {

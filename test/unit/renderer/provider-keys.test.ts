@@ -75,6 +75,10 @@ describe('keyNameChoices / suggestedKeyName', () => {
     expect(suggestedKeyName([{ name: 'ANTHROPIC_API_KEY', fingerprint: 'aaaaaaaa' }])).toBe('OPENAI_API_KEY');
     expect(suggestedKeyName(KNOWN_PROVIDER_KEYS.map((name) => ({ name, fingerprint: 'ffffffff' })))).toBe('ANTHROPIC_API_KEY');
   });
+
+  it('suggests a stored key the keychain can no longer decrypt first, so entering it again is one step', () => {
+    expect(suggestedKeyName([{ name: 'ANTHROPIC_API_KEY', fingerprint: 'aaaaaaaa' }, { name: 'AZURE_KEY', fingerprint: '', unreadable: true }])).toBe('AZURE_KEY');
+  });
 });
 
 describe('bridge rejections', () => {

@@ -72,9 +72,15 @@ export function ProviderKeysApp({ bridge }: { bridge: SwitchboardBridge }) {
             {keys.keys.map((k) => (
               <tr key={k.name} data-testid="provider-key-row" data-name={k.name}>
                 <td className="mono">{k.name}</td>
-                <td className="mono muted" data-testid="provider-key-fingerprint" title="First 8 hex digits of the key's SHA-256">
-                  {k.fingerprint}
-                </td>
+                {k.unreadable ? (
+                  <td data-testid="provider-key-unreadable">
+                    Unreadable: the OS keychain can no longer decrypt it. Enter it again below (or remove it).
+                  </td>
+                ) : (
+                  <td className="mono muted" data-testid="provider-key-fingerprint" title="First 8 hex digits of the key's SHA-256">
+                    {k.fingerprint}
+                  </td>
+                )}
                 <td className="num">
                   <ConfirmButton
                     label="Remove"
