@@ -4,6 +4,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { dirname, join } from 'node:path';
 import ElectronStore from 'electron-store';
 import { defaultDataDir, loadConfig } from '../core/config';
@@ -15,6 +16,7 @@ import type { Gateway } from '../core/gateway-types';
 import { removeInstance, writeInstance } from '../core/instance-file';
 import { openAppLog } from './app-log';
 import { createElectronFacade } from './electron-facade';
+import { watchEventLoop } from './event-loop-watch';
 import { createGatewayRunner, type GatewayRunner } from './gateway-runner';
 import { autostartFilePath, createLoginItem, loginLaunch } from './login-item';
 import { findFreePort } from './port-probe';
@@ -73,6 +75,17 @@ async function main(): Promise<void> {
     });
     if (setAsideTo) logger.warn({ setAsideTo }, 'settings reset to defaults');
     logger.info({ added: shellEnv.added, pathFromShell: shellEnv.pathFromShell, problem: shellEnv.problem }, 'environment from the login shell');
+    const delay = monitorEventLoopDelay({ resolution: 10 });
+    delay.enable();
+    watchEventLoop({
+      histogram: delay,
+      logger,
+      every(ms, fn) {
+        const timer = setInterval(fn, ms);
+        timer.unref();
+        return () => clearInterval(timer);
+      },
+    });
 
     const secretStore = createSecretStore({
       file: new ElectronStore({ name: SECRETS_FILE_NAME }),
