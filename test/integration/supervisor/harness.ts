@@ -27,7 +27,9 @@ export interface Harness {
   supervisor: Supervisor;
   dataDir: string;
   states: BackendState[];
+  /** the LiteLLM processes started (not the `--version` probes) */
   spawns: SpawnCall[];
+  versionProbes: SpawnCall[];
   /** resolves with the first state (already seen or future) matching the predicate */
   until(predicate: (state: BackendState) => boolean): Promise<BackendState>;
   statuses(): BackendStatus[];
@@ -44,8 +46,10 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
   const states: BackendState[] = [];
   const spawns: SpawnCall[] = [];
   const waiters: { predicate: (s: BackendState) => boolean; resolve: (s: BackendState) => void }[] = [];
+  const versionProbes: SpawnCall[] = [];
   const recording: SpawnFn = (command, args, spawnOptions) => {
-    spawns.push({ command, args, env: spawnOptions.env });
+    // `<command> --version` before a start is recorded apart: `spawns` are the LiteLLM processes started
+    (args.at(-1) === '--version' ? versionProbes : spawns).push({ command, args, env: spawnOptions.env });
     return realSpawn(command, args, spawnOptions);
   };
   const { childEnv, wrapSpawn, ...overrides } = options;
@@ -81,6 +85,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     dataDir,
     states,
     spawns,
+    versionProbes,
     until(predicate) {
       const seen = states.find(predicate);
       if (seen) return Promise.resolve(seen);

@@ -85,6 +85,20 @@ describe('supervisor lifecycle (fake LiteLLM)', () => {
     expect(h.supervisor.logTail(500).join('\n')).toContain('Application startup complete.');
   });
 
+  it('reads `--version` once per gateway run: a start after a stop does not read it again', async () => {
+    const h = await createHarness();
+    await h.supervisor.start();
+    await h.supervisor.stop();
+    await h.supervisor.start();
+    try {
+      expect(h.versionProbes.map((call) => call.args)).toEqual([['--version']]);
+      expect(h.spawns).toHaveLength(2);
+      expect(h.supervisor.state().version).toBe('1.80.17');
+    } finally {
+      await h.supervisor.stop();
+    }
+  });
+
   it('start() twice shares one child; start() when ready is a no-op', async () => {
     const h = await createHarness();
     await Promise.all([h.supervisor.start(), h.supervisor.start()]);

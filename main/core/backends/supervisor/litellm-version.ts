@@ -19,6 +19,8 @@ export interface VersionProbe {
   output: string;
   /** BINARY_NOT_FOUND when the command could not run at all */
   error: GatewayError | null;
+  /** it printed nothing usable within the time allowed (a very busy machine, or a hung wrapper) */
+  timedOut?: boolean;
 }
 
 export interface ProbeVersionOptions {
@@ -58,7 +60,7 @@ export function probeLitellmVersion(options: ProbeVersionOptions): Promise<Versi
     }
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      finish({ version: null, output: clip(output), error: null });
+      finish({ version: null, output: clip(output), error: null, timedOut: true });
     }, timeoutMs);
     const collect = (chunk: Buffer): void => {
       if (output.length < 64 * 1024) output += chunk.toString('utf8');
@@ -75,12 +77,10 @@ export function parseLitellmVersion(output: string): string | null {
 }
 
 /** null when `version` is at least `minVersion`, else the one-line refusal a user can act on. */
-export function checkLitellmVersion(version: string | null, minVersion: string, pinnedVersion = PINNED_LITELLM_VERSION): string | null {
+export function checkLitellmVersion(version: string | null, minVersion: string, pinnedVersion = PINNED_LITELLM_VERSION, timedOut = false): string | null {
   if (version === null) {
-    return (
-      `Cannot tell which LiteLLM version is installed (\`litellm --version\` printed no version); Switchboard needs ` +
-      `${minVersion} or later. ${installHint(pinnedVersion)}`
-    );
+    const why = timedOut ? 'did not answer in time; try again when the machine is less busy' : 'printed no version';
+    return `Cannot tell which LiteLLM version is installed (\`litellm --version\` ${why}); Switchboard needs ${minVersion} or later. ${installHint(pinnedVersion)}`;
   }
   if (compareVersions(version, minVersion) >= 0) return null;
   return (

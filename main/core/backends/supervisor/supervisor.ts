@@ -75,6 +75,7 @@ export function createSupervisor(options: SupervisorOptions): Supervisor {
   let child: ChildHandle | null = null;
   let lastPort: number | null = null;
   let version: string | null = null;
+  let acceptedVersion: string | null = null;
   let forcedKill = false;
   /** One start()…stop() span; stop() aborts it and every async step of that span checks it. */
   let cycle = new AbortController();
@@ -142,9 +143,17 @@ export function createSupervisor(options: SupervisorOptions): Supervisor {
     return env;
   }
 
-  /** Before the first spawn of a start: the binary runs at all, and is new enough to keep identities. */
+  /**
+   * Before the first spawn of a start: the binary runs at all, and is new enough to keep identities. An
+   * accepted version is remembered for this gateway's life (importing LiteLLM for `--version` takes seconds,
+   * more on a busy machine); a refused one is read again at the next start, so an upgrade is seen.
+   */
   async function checkVersion(signal: AbortSignal): Promise<void> {
-    const probe = await probeLitellmVersion({ command, args: options.args, env: childEnvironment(options.env), pinnedVersion: options.pinnedVersion });
+    if (acceptedVersion !== null) return;
+    const probe = await probeLitellmVersion({
+      command, args: options.args, env: childEnvironment(options.env), pinnedVersion: options.pinnedVersion, timeoutMs: options.readyTimeoutMs,
+      spawn: options.spawn,
+    });
     if (signal.aborted) throw cancelledError();
     if (probe.error) throw fail(probe.error);
     const lines = probe.output.split('\n');
@@ -152,11 +161,12 @@ export function createSupervisor(options: SupervisorOptions): Supervisor {
       throw fail(missingExtrasError(command, options.pinnedVersion, lines));
     }
     version = probe.version;
-    const refusal = checkLitellmVersion(probe.version, options.minVersion ?? MIN_LITELLM_VERSION, options.pinnedVersion);
+    const refusal = checkLitellmVersion(probe.version, options.minVersion ?? MIN_LITELLM_VERSION, options.pinnedVersion, probe.timedOut);
     if (refusal) {
       log.note(refusal);
       throw fail(versionTooOldError(refusal));
     }
+    acceptedVersion = probe.version;
     log.note(`${command} --version: LiteLLM ${probe.version}`);
   }
 
