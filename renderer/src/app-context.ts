@@ -8,6 +8,8 @@ export interface AppServices {
   client: AdminClient;
   dispatch: (action: DashboardAction) => void;
   bridge: SwitchboardBridge | null;
+  /** says a result to screen readers (switches, rules added): one polite live region for the whole app */
+  announce: (text: string) => void;
 }
 
 export const AppContext = createContext<AppServices | null>(null);

@@ -1,18 +1,21 @@
-// The shell: header (brand, tabs, mode, connection), the current view, notices.
-import { useEffect, useMemo, useState } from 'react';
+// The shell: header (brand, tabs, mode toggle, connection), the current view, notices, and one polite
+// live region that announces results (switches, added rules).
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { SwitchboardBridge } from '../../shared/protocol/ipc';
 import type { AdminClient } from './api/admin-client';
 import { AppContext, type AppServices } from './app-context';
 import { ConnectionBadge } from './components/connection-badge';
+import { ModeToggle } from './components/mode-toggle';
 import { Notices } from './components/notices';
-import { Tabs, VIEW_IDS, type ViewId } from './components/tabs';
+import { PANEL_ID, tabId, Tabs, VIEW_IDS, type ViewId } from './components/tabs';
 import { useGateway } from './hooks/use-gateway';
-import { modeName } from './lib/labels';
 import { parseViewFragment } from './lib/view-fragment';
+import { emptyFilters, type LogFilters } from './state/log-filters';
 import { ClientsView } from './views/clients/clients-view';
 import { CookiesView } from './views/cookies/cookies-view';
 import { CutoverView } from './views/cutover/cutover-view';
 import { Loading } from './views/loading';
+import { MapView } from './views/map/map-view';
 import { ModeView } from './views/mode/mode-view';
 import { OverviewView } from './views/overview/overview-view';
 import { RequestsView } from './views/requests/requests-view';
@@ -31,7 +34,10 @@ function takeViewFromFragment(): ViewId | null {
 
 export function App({ client, bridge }: AppProps) {
   const { state, dispatch, retryNow } = useGateway(client);
-  const [view, setView] = useState<ViewId>(() => takeViewFromFragment() ?? 'requests');
+  const [view, setView] = useState<ViewId>(() => takeViewFromFragment() ?? 'map');
+  // the log's filters live here so the map (and the clients glance) can open the log filtered
+  const [filters, setFilters] = useState<LogFilters>(emptyFilters);
+  const [announcement, setAnnouncement] = useState('');
   useEffect(() => {
     const onHash = () => {
       const wanted = takeViewFromFragment();
@@ -40,14 +46,21 @@ export function App({ client, bridge }: AppProps) {
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
-  const services = useMemo<AppServices>(() => ({ client, dispatch, bridge }), [client, dispatch, bridge]);
+  const announce = useCallback((text: string) => setAnnouncement(text), []);
+  const services = useMemo<AppServices>(() => ({ client, dispatch, bridge, announce }), [client, dispatch, bridge, announce]);
+  const showLog = useCallback((picked: Partial<LogFilters>) => {
+    setFilters({ ...emptyFilters, ...picked });
+    setView('requests');
+    // the picked node's button is gone with the map: the Requests tab is where the user now is
+    window.setTimeout(() => document.getElementById(tabId('requests'))?.focus(), 0);
+  }, []);
   const data = state.data;
 
   return (
     <AppContext.Provider value={services}>
       <div className="shell">
         <header className="shell-header">
-          <div className="brand">
+          <h1 className="brand">
             <svg className="brand-mark" viewBox="0 0 20 20" aria-hidden="true">
               <circle cx="4" cy="5" r="2.2" />
               <circle cx="4" cy="15" r="2.2" />
@@ -55,25 +68,23 @@ export function App({ client, bridge }: AppProps) {
               <path d="M6 5.6 C10 6.5 10 10 13.4 10 M6 14.4 C10 13.5 10 10 13.4 10" />
             </svg>
             <span className="brand-name">Switchboard</span>
-          </div>
+          </h1>
           <Tabs current={view} onChange={setView} counts={{ requests: state.log.entries.size, cookies: data?.cookies.applies ? data.cookies.total : null }} />
           <div className="header-status">
             {data?.server.paused && (
               <span className="pill pill-warn" data-testid="paused-pill">Paused</span>
             )}
-            {data && (
-              <button type="button" className="mode-chip" data-testid="header-mode" onClick={() => setView('mode')} title="Backend in use">
-                {data.mode.switching ? `Switching to ${modeName(data.mode.switching)}…` : modeName(data.mode.mode)}
-              </button>
-            )}
+            {data && <ModeToggle mode={data.mode} />}
             <ConnectionBadge connection={state.connection} onRetry={retryNow} />
           </div>
         </header>
-        <main className="shell-main" data-testid={`view-${view}`}>
+        <main className="shell-main" id={PANEL_ID} role="tabpanel" aria-labelledby={tabId(view)} data-testid={`view-${view}`}>
           {!data ? (
             <Loading connection={state.connection} onRetry={retryNow} />
+          ) : view === 'map' ? (
+            <MapView state={state} data={data} onShowLog={showLog} />
           ) : view === 'requests' ? (
-            <RequestsView state={state} data={data} />
+            <RequestsView state={state} data={data} filters={filters} onFilters={setFilters} />
           ) : view === 'overview' ? (
             <OverviewView data={data} logSize={state.log.entries.size} />
           ) : view === 'clients' ? (
@@ -83,10 +94,11 @@ export function App({ client, bridge }: AppProps) {
           ) : view === 'cutover' ? (
             <CutoverView state={state} />
           ) : (
-            <ModeView data={data} />
+            <ModeView data={data} switchCheck={state.switchCheck} />
           )}
         </main>
         <Notices notices={state.notices} />
+        <div className="visually-hidden" role="status" aria-live="polite" data-testid="announcer">{announcement}</div>
       </div>
     </AppContext.Provider>
   );

@@ -17,6 +17,7 @@ import './styles/overview.css';
 import './styles/keys.css';
 import './styles/cutover.css';
 import './styles/compare.css';
+import './styles/map.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing from index.html');

@@ -3,6 +3,7 @@
 // EventSource, so the token never goes into a URL).
 import type {
   CookieSummary,
+  HeaderPattern,
   IdentityRules,
   IdentityStats,
   MemoryRoutingInfo,
@@ -91,6 +92,20 @@ export interface RevealKeyResponse {
 }
 
 export type RequestDetailResponse = RequestDetail;
+
+/** Body of the identity rule routes: the rule to add to `user_id_mappings.header_patterns`. */
+export type IdentityRuleRequest = HeaderPattern;
+
+export interface IdentityRulePreview {
+  configPath: string;
+  /** the file's changed lines (`+ `, `- `, or two spaces for context) */
+  diff: string[];
+}
+
+export interface IdentityRuleResult extends IdentityRulePreview {
+  /** the rules now in force */
+  rules: IdentityRules;
+}
 
 /** Error body of every /admin route. */
 export interface AdminErrorBody {

@@ -8,8 +8,8 @@ import type { Express } from 'express';
 import { isMap, isSeq, parseDocument, stringify, type Document } from 'yaml';
 import { z } from 'zod';
 import { GatewayError } from '../../../shared/errors';
-import { ADMIN_PATHS } from '../../../shared/protocol/admin-api';
-import type { HeaderPattern, IdentityRules } from '../../../shared/protocol/records';
+import { ADMIN_PATHS, type IdentityRulePreview, type IdentityRuleResult } from '../../../shared/protocol/admin-api';
+import type { HeaderPattern } from '../../../shared/protocol/records';
 import { writeFileAtomic } from '../atomic-file';
 import { isValidIdentity } from '../clients/identity';
 import { compilePattern } from '../config/build-identity';
@@ -24,16 +24,6 @@ export const IdentityRuleBody = z.object({
   pattern: z.string().min(1).max(200).refine((p) => typeof compilePattern(p) !== 'string', 'a valid regular expression'),
   user_id: z.string().refine(isValidIdentity, 'an identity: 1-128 printable ASCII characters, no surrounding spaces'),
 }).strict();
-
-export interface IdentityRulePreview {
-  configPath: string;
-  /** the file's changed lines, as `+`/` ` prefixed lines with a little context */
-  diff: string[];
-}
-
-export interface IdentityRuleResult extends IdentityRulePreview {
-  rules: IdentityRules;
-}
 
 function parseRule(body: unknown): HeaderPattern {
   const parsed = IdentityRuleBody.safeParse(body);

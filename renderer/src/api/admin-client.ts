@@ -3,12 +3,15 @@
 import {
   ADMIN_PATHS,
   type AdminErrorBody,
+  type IdentityRulePreview,
+  type IdentityRuleResult,
   type ModeResult,
   type RevealKeyResponse,
   type Snapshot,
 } from '../../../shared/protocol/admin-api';
 import type {
   CookieSummary,
+  HeaderPattern,
   MemoryRoutingInfo,
   Mode,
   RequestDetail,
@@ -56,6 +59,10 @@ export interface AdminClient {
   clearCookies(domain?: string): Promise<CookieSummary>;
   resolveIdentity(headers: Record<string, string>): Promise<MemoryRoutingInfo>;
   revealKey(): Promise<string>;
+  /** the change adding this rule would make to the config file; nothing is written */
+  previewIdentityRule(rule: HeaderPattern): Promise<IdentityRulePreview>;
+  /** writes the rule into the config file; the gateway uses it from the next request */
+  addIdentityRule(rule: HeaderPattern): Promise<IdentityRuleResult>;
   pause(): Promise<ServerInfo>;
   resume(): Promise<ServerInfo>;
   cutover(signal?: AbortSignal): Promise<CutoverState>;
@@ -138,6 +145,8 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
     rollback: () => modeCall(ADMIN_PATHS.rollback),
     clearCookies: (domain) => json<CookieSummary>('POST', ADMIN_PATHS.clearCookies, domain ? { domain } : {}),
     resolveIdentity: (h) => json<MemoryRoutingInfo>('POST', ADMIN_PATHS.resolveIdentity, { headers: h }),
+    previewIdentityRule: (rule) => json<IdentityRulePreview>('POST', ADMIN_PATHS.identityRulePreview, rule),
+    addIdentityRule: (rule) => json<IdentityRuleResult>('POST', ADMIN_PATHS.identityRule, rule),
     revealKey: async () => (await json<RevealKeyResponse>('GET', ADMIN_PATHS.revealKey)).key,
     pause: () => json<ServerInfo>('POST', ADMIN_PATHS.pause, {}),
     resume: () => json<ServerInfo>('POST', ADMIN_PATHS.resume, {}),

@@ -1,12 +1,13 @@
 // The one writer of DashboardState. Pure: (state, action) -> state, no I/O, no React.
 // Sync rule (DESIGN habit 4): a snapshot replaces everything and sets `seq`; an event is applied only when
 // its seq is newer than the last one applied, so replays after a resync are dropped, never doubled.
-import type { Snapshot } from '../../../shared/protocol/admin-api';
+import type { HealthProbe, Snapshot } from '../../../shared/protocol/admin-api';
 import type { GatewayEvent } from '../../../shared/protocol/events';
 import type { CutoverState } from '../../../shared/protocol/validation';
 import type {
   BackendState,
   CookieSummary,
+  IdentityRules,
   IdentityStats,
   ModeState,
   RequestRecord,
@@ -30,8 +31,9 @@ export type DashboardAction =
   | { type: 'notice.dismiss'; seq: number }
   // answers of admin actions, applied at once so the UI does not wait for the matching event
   | { type: 'server.set'; server: ServerInfo }
-  | { type: 'mode.set'; mode: ModeState }
+  | { type: 'mode.set'; mode: ModeState; probe?: HealthProbe | null }
   | { type: 'cookies.set'; cookies: CookieSummary }
+  | { type: 'rules.set'; rules: IdentityRules }
   | { type: 'cutover.set'; cutover: CutoverState };
 
 export function dashboardReducer(state: DashboardState, action: DashboardAction): DashboardState {
@@ -52,9 +54,16 @@ export function dashboardReducer(state: DashboardState, action: DashboardAction)
     case 'server.set':
       return state.data ? { ...state, data: { ...state.data, server: action.server } } : state;
     case 'mode.set':
-      return state.data ? { ...state, data: { ...state.data, mode: action.mode } } : state;
+      if (!state.data) return state;
+      return {
+        ...state,
+        data: { ...state.data, mode: action.mode },
+        switchCheck: action.probe === undefined ? state.switchCheck : action.probe,
+      };
     case 'cookies.set':
       return state.data ? { ...state, data: { ...state.data, cookies: action.cookies } } : state;
+    case 'rules.set':
+      return state.data ? { ...state, data: { ...state.data, identityRules: action.rules } } : state;
     case 'cutover.set':
       return { ...state, cutover: withCutoverState(state.cutover, action.cutover) };
   }

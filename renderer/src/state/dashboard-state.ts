@@ -1,5 +1,5 @@
 // The dashboard's whole state, as plain data. The reducer in dashboard-reducer.ts is its only writer.
-import type { Snapshot } from '../../../shared/protocol/admin-api';
+import type { HealthProbe, Snapshot } from '../../../shared/protocol/admin-api';
 import type { NoticeLevel } from '../../../shared/protocol/events';
 import type {
   CookieSummary,
@@ -55,6 +55,8 @@ export interface DashboardState {
   resyncs: number;
   /** validation runs and the cutover decision; kept across resyncs (the Cutover view reloads it on one) */
   cutover: CutoverSlice;
+  /** the health check run after this window's last switch (other windows' switches do not report one) */
+  switchCheck: HealthProbe | null;
 }
 
 export const MAX_NOTICES = 5;
@@ -66,6 +68,7 @@ export const initialDashboardState: DashboardState = {
   connection: { phase: 'connecting', failures: 0, lastError: null, retryAt: null },
   resyncs: 0,
   cutover: emptyCutoverSlice,
+  switchCheck: null,
 };
 
 export function dataFromSnapshot(snapshot: Snapshot): GatewayData {

@@ -1,6 +1,7 @@
 // Filters for the request log as pure functions over records, so the view, the export and the tests
 // agree on what "visible rows" means.
 import type { Mode, RequestRecord } from '../../../shared/protocol/records';
+import { appName } from '../lib/routing-graph';
 import type { LogEntry, RequestLog } from './request-log';
 import { newestFirst } from './request-log';
 
@@ -10,13 +11,16 @@ export const STATUS_CLASSES: readonly StatusClass[] = ['pending', '2xx', '3xx', 
 export interface LogFilters {
   /** '' means any */
   identity: string;
+  /** client app name without its version (the routing map's grouping) */
+  app: string;
   model: string;
+  provider: string;
   backend: Mode | '';
   status: StatusClass | '';
   text: string;
 }
 
-export const emptyFilters: LogFilters = { identity: '', model: '', backend: '', status: '', text: '' };
+export const emptyFilters: LogFilters = { identity: '', app: '', model: '', provider: '', backend: '', status: '', text: '' };
 
 export function statusClass(record: RequestRecord): StatusClass {
   if (record.status !== null) {
@@ -73,6 +77,8 @@ export function matchFilters(filters: LogFilters, index?: SearchIndex): (record:
   return (record) => {
     if (filters.identity && record.identity !== filters.identity) return false;
     if (filters.model && record.model !== filters.model) return false;
+    if (filters.app && appName(record.clientApp) !== filters.app) return false;
+    if (filters.provider && record.provider !== filters.provider) return false;
     if (filters.backend && record.backend !== filters.backend) return false;
     if (filters.status && statusClass(record) !== filters.status) return false;
     if (words.length === 0) return true;
@@ -82,7 +88,7 @@ export function matchFilters(filters: LogFilters, index?: SearchIndex): (record:
 }
 
 export function hasActiveFilters(filters: LogFilters): boolean {
-  return Boolean(filters.identity || filters.model || filters.backend || filters.status || filters.text.trim());
+  return Boolean(filters.identity || filters.app || filters.model || filters.provider || filters.backend || filters.status || filters.text.trim());
 }
 
 /**

@@ -1,48 +1,56 @@
-// Mode: which backend serves requests, its health, the switch, one-click rollback, and LiteLLM's log.
+// Mode: which backend serves requests, its health, the result of the last switch and of the health check
+// that followed it, a rollback when one means something, and LiteLLM's log.
 import { useCallback, useState } from 'react';
+import type { HealthProbe } from '../../../../shared/protocol/admin-api';
 import type { Mode, ModeState } from '../../../../shared/protocol/records';
-import type { ModeResult } from '../../../../shared/protocol/admin-api';
 import { useServices } from '../../app-context';
+import { ModeToggle } from '../../components/mode-toggle';
 import { useAction } from '../../hooks/use-action';
 import { useNow } from '../../hooks/use-now';
 import { formatRelative } from '../../lib/format';
-import { backendTone, modeDescription, modeName, switchKindLabel } from '../../lib/labels';
+import { backendTone, modeDescription, modeName } from '../../lib/labels';
+import { firstSentence, rollbackTarget, switchOutcome } from '../../lib/switch-outcome';
 import type { GatewayData } from '../../state/dashboard-state';
 import { BackendCard } from './backend-card';
 
-function otherMode(mode: Mode): Mode {
-  return mode === 'sdk' ? 'binary' : 'sdk';
-}
-
 function LastSwitch({ mode, now }: { mode: ModeState; now: number }) {
-  const last = mode.lastSwitch;
-  if (!last) return <span className="muted">No switch yet.</span>;
+  const outcome = switchOutcome(mode);
+  if (!outcome) return <span className="muted">No switch yet.</span>;
   return (
-    <span data-testid="last-switch" data-ok={last.ok}>
-      {switchKindLabel(last.kind)} {last.from ? `from ${modeName(last.from)} ` : ''}to {modeName(last.to)} · {formatRelative(last.at, now)} ·{' '}
-      {last.ok ? <span className="text-ok">succeeded</span> : <span className="text-err">failed{last.reason ? `: ${last.reason}` : ''}</span>}
+    <span data-testid="last-switch" data-ok={outcome.ok}>
+      <span className={outcome.ok ? 'text-ok' : 'text-err'}>{outcome.headline}</span> · {formatRelative(mode.lastSwitch!.at, now)}
+      {outcome.reason && <span className="text-err" data-testid="last-switch-reason">: {firstSentence(outcome.reason)}</span>}
     </span>
   );
 }
 
-export function ModeView({ data }: { data: GatewayData }) {
-  const { client, dispatch } = useServices();
+function SwitchCheck({ check }: { check: HealthProbe }) {
+  return (
+    <p className="small" data-testid="switch-check" data-ok={check.ok}>
+      Health check of {modeName(check.backend)} after the switch:{' '}
+      <span className={check.ok ? 'text-ok' : 'text-err'}>{check.ok ? 'passed' : 'failed'}</span> — {check.message}
+    </p>
+  );
+}
+
+export function ModeView({ data, switchCheck }: { data: GatewayData; switchCheck: HealthProbe | null }) {
+  const { client, dispatch, announce } = useServices();
   const now = useNow(5_000);
   const mode = data.mode;
   const [refused, setRefused] = useState<string | null>(null);
-  const apply = useCallback(
-    (result: ModeResult) => {
-      dispatch({ type: 'mode.set', mode: result.mode });
-      setRefused(result.ok ? null : `${result.error?.message ?? 'The switch failed.'}${result.error ? ` (${result.error.code})` : ''}`);
-    },
-    [dispatch],
+  const target: Mode | null = rollbackTarget(mode);
+  const rollback = useAction(
+    useCallback(async () => {
+      const result = await client.rollback();
+      dispatch({ type: 'mode.set', mode: result.mode, probe: result.probe ?? null });
+      const error = result.ok ? null : `${result.error?.message ?? 'The rollback failed.'}${result.error ? ` (${result.error.code})` : ''}`;
+      setRefused(error);
+      announce(error ? `Rollback failed: ${error}` : `Rolled back to ${modeName(result.mode.mode)}.${result.probe ? ` Health check ${result.probe.ok ? 'passed' : 'failed'}: ${result.probe.message}.` : ''}`);
+    }, [client, dispatch, announce]),
   );
-  const switchTo = useAction(useCallback(async (target: Mode) => apply(await client.setMode(target)), [client, apply]));
-  const rollback = useAction(useCallback(async () => apply(await client.rollback()), [client, apply]));
-  const busy = switchTo.busy || rollback.busy || mode.switching !== null;
   const current = mode.backends[mode.mode];
-  const target = otherMode(mode.mode);
-  const error = refused ?? switchTo.error ?? rollback.error;
+  const error = refused ?? rollback.error;
+  const failedLog = !switchOutcome(mode)?.ok ? mode.backends[mode.lastSwitch?.from ?? 'binary'].logTail : [];
 
   return (
     <div className="page mode-page">
@@ -57,28 +65,28 @@ export function ModeView({ data }: { data: GatewayData }) {
           <p className="muted">{modeDescription(mode.mode)}</p>
           {mode.switching && <p className="text-warn" data-testid="mode-switching">Switching to {modeName(mode.switching)}… requests in flight finish on the old backend.</p>}
           <p className="small"><LastSwitch mode={mode} now={now} /></p>
+          {switchCheck && <SwitchCheck check={switchCheck} />}
+          {failedLog.length > 0 && (
+            <details className="failure-log">
+              <summary>Show log</summary>
+              <pre className="code-block log-tail" tabIndex={0} aria-label="Log of the failed backend">{failedLog.join('\n')}</pre>
+            </details>
+          )}
         </div>
         <div className="hero-actions">
-          <button
-            type="button"
-            className="button button-accent"
-            disabled={busy}
-            onClick={() => void switchTo.run(target)}
-            data-testid="mode-toggle"
-            data-target={target}
-          >
-            {switchTo.busy ? 'Switching…' : `Switch to ${modeName(target)}`}
-          </button>
-          <button
-            type="button"
-            className="button"
-            disabled={busy || mode.previous === null}
-            onClick={() => void rollback.run()}
-            data-testid="rollback-button"
-            title={mode.previous ? 'Go back to the backend used before the last switch' : 'Nothing to roll back to yet'}
-          >
-            {rollback.busy ? 'Rolling back…' : mode.previous ? `Roll back to ${modeName(mode.previous)}` : 'Roll back'}
-          </button>
+          <ModeToggle mode={mode} />
+          {target && (
+            <button
+              type="button"
+              className="button"
+              disabled={rollback.busy || mode.switching !== null}
+              onClick={() => void rollback.run()}
+              data-testid="rollback-button"
+              title="Go back to the backend used before the last switch"
+            >
+              {rollback.busy ? 'Rolling back…' : `Roll back to ${modeName(target)}`}
+            </button>
+          )}
         </div>
       </section>
       {error && <p className="inline-error" role="alert" data-testid="mode-error">{error}</p>}
@@ -93,7 +101,7 @@ export function ModeView({ data }: { data: GatewayData }) {
             {mode.backends.binary.status === 'stopped' ? 'LiteLLM is not running. Its output appears here when binary mode starts it.' : 'No output yet.'}
           </p>
         ) : (
-          <pre className="code-block log-tail" data-testid="binary-log-tail">{mode.backends.binary.logTail.join('\n')}</pre>
+          <pre className="code-block log-tail" tabIndex={0} aria-label="LiteLLM log" data-testid="binary-log-tail">{mode.backends.binary.logTail.join('\n')}</pre>
         )}
       </section>
     </div>

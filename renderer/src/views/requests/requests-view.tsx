@@ -20,9 +20,16 @@ import { downloadText } from './download';
 import { LogTable } from './log-table';
 import { LogToolbar } from './log-toolbar';
 
-export function RequestsView({ state, data }: { state: DashboardState; data: GatewayData }) {
+export interface RequestsViewProps {
+  state: DashboardState;
+  data: GatewayData;
+  /** owned by the shell: the routing map opens the log filtered */
+  filters: LogFilters;
+  onFilters: (filters: LogFilters) => void;
+}
+
+export function RequestsView({ state, data, filters, onFilters: setFilters }: RequestsViewProps) {
   const { client } = useServices();
-  const [filters, setFilters] = useState<LogFilters>(emptyFilters);
   const [searchIndex] = useState(createSearchIndex);
   const [frozenAt, setFrozenAt] = useState<number | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
