@@ -15,7 +15,7 @@ import { Ajv } from 'ajv';
 import { minimatch } from 'minimatch';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APP_ID } from '../../../main/electron/app-identity';
+import { APP_ID, DESKTOP_FILE_NAME } from '../../../main/electron/app-identity';
 
 const root = resolve(__dirname, '../../..');
 const schema = JSON.parse(readFileSync(join(root, 'node_modules', 'app-builder-lib', 'scheme.json'), 'utf8')) as object;
@@ -107,6 +107,30 @@ describe('electron-builder.yml', () => {
     expect(config.mac.identity).toBe('-');
     expect(config.mac.hardenedRuntime).toBe(false);
     expect(config.mac.extendInfo.LSUIElement).toBe(true);
+  });
+
+  it('package.json carries what the Linux packages need: a homepage (the deb refuses to build without one), a repository, the desktop file name', () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { homepage?: string; repository?: { url?: string }; desktopName?: string; author?: { email?: string } };
+    expect(pkg.homepage).toMatch(/^https:\/\/\S+$/);
+    expect(pkg.repository?.url).toMatch(/^git\+https:\/\/\S+\.git$/);
+    expect(pkg.desktopName).toBe(DESKTOP_FILE_NAME);
+    expect(pkg.author?.email).toContain('@');
+    // the window class the desktop entries declare is the desktop file's name
+    const linux = config.linux as unknown as { executableName: string; desktop: { entry: { StartupWMClass: string } } };
+    expect(`${linux.executableName}.desktop`).toBe(DESKTOP_FILE_NAME);
+    expect(linux.desktop.entry.StartupWMClass).toBe(DESKTOP_FILE_NAME.replace(/\.desktop$/, ''));
+  });
+
+  it('fuses: the packaged app cannot be turned into a general Node runtime and loads only its own app.asar', () => {
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
+    expect(config.asar).toBe(true);
   });
 
   it('Windows: the app id the app registers as its AppUserModelId is the one the installer gives its shortcut', () => {
