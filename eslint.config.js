@@ -1,4 +1,4 @@
-// Lint enforces the import rules of DESIGN.md (test/unit/import-boundaries.test.ts checks them too).
+// Lint enforces the import rules of docs/architecture.md (test/unit/import-boundaries.test.ts checks them too).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
