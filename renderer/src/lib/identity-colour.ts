@@ -25,7 +25,25 @@ function mix(hash: number): number {
 
 export const HUE_STEPS = 20;
 
-/** Hue in degrees [0, 360), quantised to 20 steps of 18° so two identities differ visibly or not at all. */
+/**
+ * The built-in identities (the known clients' rules, the default, the health check) get fixed hues chosen
+ * on the 18° grid at least two steps apart, so the ones a user sees most are never two shades of one purple.
+ */
+export const FIXED_HUES: Readonly<Record<string, number>> = {
+  'claude-cli': 18,
+  'anthropic-sdk': 72,
+  'anthropic-js': 108,
+  'openai-sdk': 144,
+  'switchboard-health': 180,
+  'default-dev': 216,
+  'default-user': 216,
+  'pycharm-ai': 270,
+  'anthropic-python': 324,
+};
+
+/** Hue in degrees [0, 360): fixed for built-in identities, else quantised to 20 steps of 18° from a hash. */
 export function identityHue(identity: string): number {
+  const fixed = FIXED_HUES[identity];
+  if (fixed !== undefined) return fixed;
   return (mix(fnv1a(identity)) % HUE_STEPS) * (360 / HUE_STEPS);
 }

@@ -21,8 +21,10 @@ describe('backoffDelay', () => {
 describe('identityHue', () => {
   it('is stable per name and spreads common identities apart', () => {
     expect(identityHue('pycharm-ai')).toBe(identityHue('pycharm-ai'));
-    const hues = ['pycharm-ai', 'claude-cli', 'openai-sdk', 'anthropic-sdk', 'default-user'].map(identityHue);
-    // the five identities of the default config get clearly different colours (>= 2 steps apart)
+    const hues = ['pycharm-ai', 'claude-cli', 'openai-sdk', 'anthropic-sdk', 'default-user', 'anthropic-python', 'switchboard-health', 'anthropic-js'].map(identityHue);
+    // the built-in identities get clearly different colours (>= 2 steps apart); anthropic-python,
+    // default-dev and pycharm-ai were all purple when every hue came from the hash
+    expect(identityHue('default-dev')).toBe(identityHue('default-user'));
     for (let i = 0; i < hues.length; i++) {
       for (let j = i + 1; j < hues.length; j++) {
         const gap = Math.abs(hues[i]! - hues[j]!);

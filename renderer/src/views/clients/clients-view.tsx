@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { EmptyState } from '../../components/empty-state';
 import { useNow } from '../../hooks/use-now';
 import type { GatewayData } from '../../state/dashboard-state';
+import { FallThroughNotices } from '../map/fall-through';
 import { IdentityCard } from './identity-card';
 import { IdentityRulesPanel } from './identity-rules';
 import { TryIdentity } from './try-identity';
@@ -18,6 +19,7 @@ export function ClientsView({ data }: { data: GatewayData }) {
     <div className="page clients">
       <div className="page-main">
         <h2 className="page-title">Clients <span className="muted page-count">{identities.length}</span></h2>
+        <FallThroughNotices data={data} />
         {identities.length === 0 ? (
           <EmptyState title="No client has called yet" testId="clients-empty">
             <p>

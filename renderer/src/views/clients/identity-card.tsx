@@ -40,6 +40,10 @@ export function IdentityCard({ identity, now }: { identity: IdentityStats; now: 
         <dd><Chips values={identity.clientApps} empty="—" /></dd>
         <dt>Models</dt>
         <dd><Chips values={identity.models} empty="—" /></dd>
+        <dt>Providers</dt>
+        <dd><Chips values={identity.providers ?? []} empty="—" /></dd>
+        <dt>Backends</dt>
+        <dd><Chips values={(identity.backends ?? []).map((b) => (b === 'sdk' ? 'SDK' : 'Binary'))} empty="—" /></dd>
         <dt>Matched by</dt>
         <dd className="mono small">{identity.matchedBy.length ? identity.matchedBy.join(' · ') : '—'}</dd>
         <dt>User-Agents</dt>

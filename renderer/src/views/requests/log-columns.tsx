@@ -21,10 +21,31 @@ export function StatusCell({ record }: { record: RequestRecord }) {
   return <span className={`status status-${cls}`}>{text}</span>;
 }
 
+/** The path without its query string (Claude Code's `?beta=true`); the title keeps all of it. */
+function pathOnly(path: string): string {
+  const q = path.indexOf('?');
+  return q === -1 ? path : path.slice(0, q);
+}
+
+/** Width of the Identity column: the longest identity in the log, so `anthropic-python` is never cut. */
+export function identityColumnWidth(identities: Iterable<string>): number {
+  let longest = 8;
+  for (const id of identities) longest = Math.max(longest, id.length);
+  // chip padding and dot (~34 px) plus ~7 px per character of the 12 px font, within sane bounds
+  return Math.min(260, Math.max(96, Math.ceil(34 + longest * 7)));
+}
+
 export const LOG_COLUMNS: LogColumn[] = [
   { id: 'time', label: 'Time', cell: (r) => formatClock(r.startedAt), title: (r) => new Date(r.startedAt).toLocaleString() },
   { id: 'identity', label: 'Identity', cell: (r) => <IdentityChip identity={r.identity} /> },
   { id: 'app', label: 'Client app', cell: (r) => r.clientApp || '—', title: (r) => r.userAgent },
+  {
+    id: 'request',
+    label: 'Request',
+    // GET /v1/models is not a failed chat call: the method and path say what was asked
+    cell: (r) => <span className="mono">{r.method} {pathOnly(r.path)}</span>,
+    title: (r) => `${r.method} ${r.path}`,
+  },
   {
     id: 'model',
     label: 'Model',
@@ -40,9 +61,19 @@ export const LOG_COLUMNS: LogColumn[] = [
   },
   { id: 'provider', label: 'Provider', cell: (r) => r.provider ?? '—', title: (r) => r.upstreamHost ?? '' },
   { id: 'backend', label: 'Backend', cell: (r) => (r.backend === 'sdk' ? 'SDK' : 'Binary') },
-  { id: 'status', label: 'Status', cell: (r) => <StatusCell record={r} />, title: (r) => r.errorMessage ?? '' },
+  {
+    id: 'status',
+    label: 'Status',
+    cell: (r) => (
+      <>
+        <StatusCell record={r} />
+        {(r.errorCode || r.errorMessage) && <span className="cell-error" data-testid="cell-error">{r.errorMessage ?? r.errorCode}</span>}
+      </>
+    ),
+    title: (r) => (r.errorCode ? `${r.errorCode}: ${r.errorMessage ?? ''}` : ''),
+  },
   { id: 'ttfb', label: 'TTFB', numeric: true, cell: (r) => formatMs(r.ttfbMs) },
-    {
+  {
     id: 'duration',
     label: 'Duration',
     numeric: true,

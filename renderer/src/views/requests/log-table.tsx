@@ -1,7 +1,7 @@
 // The virtualized request table (newest first). Only the rows in view are in the DOM, so 5,000 rows
 // cost what 30 do. Keyboard: arrows/Page/Home/End move the selection, Enter opens the detail.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, type CSSProperties, type KeyboardEvent } from 'react';
 import type { RequestRecord } from '../../../../shared/protocol/records';
 import { LOG_COLUMNS } from './log-columns';
 import { LogRow } from './log-row';
@@ -13,10 +13,34 @@ export interface LogTableProps {
   selectedId: string | null;
   onSelect: (id: string, open: boolean) => void;
   onOpen: () => void;
+  /** px: fits the longest identity in the log */
+  identityWidth: number;
 }
 
-export function LogTable({ rows, selectedId, onSelect, onOpen }: LogTableProps) {
+export function LogTable({ rows, selectedId, onSelect, onOpen, identityWidth }: LogTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  // Stable rows: new requests arrive at the top. A user scrolled down is reading something; keep the row
+  // at the top of the view where it is (by id) instead of letting every arrival push it down. At the very
+  // top the view follows the live end.
+  const anchor = useRef<{ id: string; offset: number } | null>(null);
+  const rowsRef = useRef(rows);
+  rowsRef.current = rows;
+  const remember = useCallback(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    const index = Math.floor(el.scrollTop / ROW_HEIGHT);
+    const row = rowsRef.current[index];
+    anchor.current = el.scrollTop > 0 && row ? { id: row.id, offset: el.scrollTop - index * ROW_HEIGHT } : null;
+  }, []);
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    const held = anchor.current;
+    if (!el || !held) return;
+    const index = rows.findIndex((r) => r.id === held.id);
+    if (index === -1) return;
+    const top = index * ROW_HEIGHT + held.offset;
+    if (Math.abs(el.scrollTop - top) >= 1) el.scrollTop = top;
+  }, [rows]);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
@@ -62,7 +86,7 @@ export function LogTable({ rows, selectedId, onSelect, onOpen }: LogTableProps) 
   );
 
   return (
-    <div className="log-table" role="grid" aria-rowcount={rows.length + 1} data-testid="log-table">
+    <div className="log-table" role="grid" aria-rowcount={rows.length + 1} aria-label="Requests" data-testid="log-table" style={{ '--id-col': `${identityWidth}px` } as CSSProperties}>
       <div className="log-head" role="row" aria-rowindex={1}>
         {LOG_COLUMNS.map((col) => (
           <div key={col.id} role="columnheader" className={`log-cell log-cell-${col.id}${col.numeric ? ' num' : ''}`}>
@@ -73,8 +97,10 @@ export function LogTable({ rows, selectedId, onSelect, onOpen }: LogTableProps) 
       <div
         ref={scrollRef}
         className="log-scroll"
+        role="rowgroup"
         tabIndex={0}
         onKeyDown={onKeyDown}
+        onScroll={remember}
         data-testid="log-scroll"
         aria-label="Requests, newest first. Use the arrow keys to move, Enter to open."
       >

@@ -65,6 +65,16 @@ export function LogToolbar(props: LogToolbarProps) {
             <option key={v} value={v}>{STATUS_LABEL[v]}</option>
           ))}
         </select>
+        {filters.app && (
+          <button type="button" className="filter-chip" onClick={() => set('app', '')} data-testid="filter-app" aria-label={`Client app ${filters.app}: remove this filter`}>
+            App: {filters.app} <span aria-hidden="true">×</span>
+          </button>
+        )}
+        {filters.provider && (
+          <button type="button" className="filter-chip" onClick={() => set('provider', '')} data-testid="filter-provider" aria-label={`Provider ${filters.provider}: remove this filter`}>
+            Provider: {filters.provider} <span aria-hidden="true">×</span>
+          </button>
+        )}
         {hasActiveFilters(filters) && (
           <button type="button" className="button button-small button-ghost" onClick={() => onFilters(emptyFilters)} data-testid="filter-reset">
             Reset

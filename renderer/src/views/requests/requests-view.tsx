@@ -1,6 +1,6 @@
 // The live request log: toolbar, virtualized table, detail panel. Owns the view-only state (filters,
 // selection, pause); the rows come from the reducer.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useServices } from '../../app-context';
 import { EmptyState } from '../../components/empty-state';
 import { useAction } from '../../hooks/use-action';
@@ -17,6 +17,7 @@ import {
 } from '../../state/log-filters';
 import { DetailPanel } from './detail-panel';
 import { downloadText } from './download';
+import { identityColumnWidth } from './log-columns';
 import { LogTable } from './log-table';
 import { LogToolbar } from './log-toolbar';
 
@@ -42,6 +43,9 @@ export function RequestsView({ state, data, filters, onFilters: setFilters }: Re
   const rows = useMemo(() => visibleRows(log, filters, frozenAt, searchIndex), [log, filters, frozenAt, searchIndex]);
   const options = useMemo(() => filterOptions(log, data.identities.map((i) => i.userId)), [log, data.identities]);
   const arrived = useMemo(() => countArrivedSince(log, frozenAt), [log, frozenAt]);
+  const identityWidth = useMemo(() => identityColumnWidth(options.identities), [options.identities]);
+  // where focus was when the detail opened (a row via Enter, the table): it goes back there on close
+  const focusBeforeDetail = useRef<HTMLElement | null>(null);
   const selected = selectedId === null ? undefined : log.entries.get(selectedId)?.record;
 
   // a resync against a restarted gateway may drop the selected request
@@ -52,20 +56,34 @@ export function RequestsView({ state, data, filters, onFilters: setFilters }: Re
     }
   }, [log, selectedId]);
 
+  const closeDetail = useCallback(() => {
+    setDetailOpen(false);
+    const back = focusBeforeDetail.current;
+    window.setTimeout(() => {
+      if (back && back.isConnected) back.focus();
+      else document.querySelector<HTMLElement>('[data-testid="log-scroll"]')?.focus();
+    }, 0);
+  }, []);
+
   useEffect(() => {
     if (!detailOpen) return;
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') setDetailOpen(false);
+      if (e.key === 'Escape') closeDetail();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [detailOpen]);
+  }, [detailOpen, closeDetail]);
 
+  const openDetail = useCallback(() => {
+    const active = document.activeElement;
+    focusBeforeDetail.current = active instanceof HTMLElement && active !== document.body ? active : null;
+    setDetailOpen(true);
+  }, []);
   const onSelect = useCallback((id: string, open: boolean) => {
     setSelectedId(id);
-    if (open) setDetailOpen(true);
-  }, []);
-  const onOpen = useCallback(() => setDetailOpen(true), []);
+    if (open) openDetail();
+  }, [openDetail]);
+  const onOpen = openDetail;
 
   const clear = useAction(useCallback(() => client.clearLog(), [client]));
 
@@ -114,9 +132,9 @@ export function RequestsView({ state, data, filters, onFilters: setFilters }: Re
             )}
           </EmptyState>
         ) : (
-          <LogTable rows={rows} selectedId={selectedId} onSelect={onSelect} onOpen={onOpen} />
+          <LogTable rows={rows} selectedId={selectedId} onSelect={onSelect} onOpen={onOpen} identityWidth={identityWidth} />
         )}
-        {detailOpen && selected && <DetailPanel record={selected} mode={data.mode} onClose={() => setDetailOpen(false)} onShowRequest={(id) => onSelect(id, true)} />}
+        {detailOpen && selected && <DetailPanel record={selected} mode={data.mode} onClose={closeDetail} onShowRequest={(id) => onSelect(id, true)} />}
       </div>
     </div>
   );
