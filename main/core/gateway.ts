@@ -4,7 +4,6 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Response } from 'express';
 import { GatewayError } from '../../shared/errors';
@@ -145,13 +144,4 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps): Gateway
     // before the start (and after a failed one) the config's secrets are all there is
     secrets: () => runtime?.secrets() ?? configSecrets,
   };
-}
-
-export const DATA_FILES = {
-  cookies: 'cookies.json',
-  litellmLog: 'litellm.log',
-} as const;
-
-export function dataFile(config: GatewayConfig, name: keyof typeof DATA_FILES): string {
-  return join(config.switchboard.dataDir, DATA_FILES[name]);
 }

@@ -36,5 +36,3 @@ export type GatewayEventType = GatewayEventBody['type'];
  * last event it includes) and drops any event with `seq <= snapshot.seq`.
  */
 export type GatewayEvent = GatewayEventBody & { seq: number; ts: number };
-
-export type EventOfType<T extends GatewayEventType> = Extract<GatewayEvent, { type: T }>;

@@ -1,4 +1,4 @@
-// DESIGN.md's import rules, checked over every source file (lint enforces them too; this test also
+// The import rules of docs/architecture.md, checked over every source file (lint enforces them too; this test also
 // catches imports lint would miss, such as dynamic import() and require()).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';

@@ -59,7 +59,6 @@ export const userIdMappingsSectionSchema = section(userIdMappingsSchema.prefault
 export const generalSettingsSectionSchema = section(generalSettingsSchema.prefault({}));
 
 export type ModelEntry = z.output<typeof modelEntrySchema>;
-export type LitellmParams = z.output<typeof litellmParamsSchema>;
 export type UserIdMappings = z.output<typeof userIdMappingsSchema>;
 
 /** litellm_params keys SDK mode reads itself (the rest are request defaults or binary-only). */

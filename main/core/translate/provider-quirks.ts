@@ -1,4 +1,4 @@
-// What each OpenAI-compatible provider accepts, as one table (DESIGN habit 5). Keyed by LiteLLM provider
+// What each OpenAI-compatible provider accepts, as one table rather than ifs in the translators. Keyed by LiteLLM provider
 // prefix; prefixes not listed use DEFAULT_QUIRKS. Add a row rather than an `if` in a translator.
 
 export interface SchemaQuirks {

@@ -1,5 +1,5 @@
 // Keeps the dashboard in sync with the gateway: open the event stream FIRST and buffer, then take the
-// snapshot, then hand over the buffered events newer than the snapshot (DESIGN habit 4; the reducer also
+// snapshot, then hand over the buffered events newer than the snapshot (snapshot, then stream: the reducer also
 // drops seq <= snapshot.seq, so a race costs nothing). Any stream error or a heartbeat gap means
 // "reconnecting": back off and resync from a fresh snapshot. I/O (client, timers, random, clock) is passed
 // in so this runs unchanged in the browser and in unit tests.

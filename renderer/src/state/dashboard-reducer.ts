@@ -1,5 +1,5 @@
 // The one writer of DashboardState. Pure: (state, action) -> state, no I/O, no React.
-// Sync rule (DESIGN habit 4): a snapshot replaces everything and sets `seq`; an event is applied only when
+// Sync rule (snapshot, then stream): a snapshot replaces everything and sets `seq`; an event is applied only when
 // its seq is newer than the last one applied, so replays after a resync are dropped, never doubled.
 import type { HealthProbe, Snapshot } from '../../../shared/protocol/admin-api';
 import type { GatewayEvent } from '../../../shared/protocol/events';
