@@ -72,13 +72,14 @@ export function createAdminModel(deps: AdminModelDeps): AdminModel {
   // Whether the jar applies follows the mode (binary: LiteLLM holds the cookies), whoever switched and
   // however (a fall-back after a crash loop included): say so when it flips, so no view goes stale.
   let jarApplies = modes.state().mode !== 'binary';
+  // typed: a listener for every event would make each request build events and copies nobody reads
   bus.on((event) => {
     if (event.type !== 'mode.changed') return;
     const applies = event.mode.mode !== 'binary';
     if (applies === jarApplies) return;
     jarApplies = applies;
     bus.emit({ type: 'cookies.changed', cookies: cookies() });
-  });
+  }, ['mode.changed']);
 
   /** A switch that went through is checked at once; a failed check is a notice too (the tray shows those). */
   async function checked(result: ModeResult): Promise<ModeResult> {

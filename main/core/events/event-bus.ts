@@ -1,17 +1,27 @@
 // The typed event feed of the core. The bus stamps each event with a strictly increasing `seq` (the
 // dashboard's snapshot-then-stream handshake relies on it) and the time. Listeners receive the same
 // object: the admin SSE layer serializes each event once, so nothing here serializes per listener.
-import type { GatewayEvent, GatewayEventBody } from '../../../shared/protocol/events';
+import type { GatewayEvent, GatewayEventBody, GatewayEventType } from '../../../shared/protocol/events';
 
 export type EventListener = (event: GatewayEvent) => void;
 
 export interface EventBus {
   emit(body: GatewayEventBody): GatewayEvent;
-  on(listener: EventListener): () => void;
+  /**
+   * `types`: the only event types this listener wants. A listener that names its types does not make
+   * `hasListeners(otherType)` true, so a core module that watches one rare event (a mode change) does
+   * not make every request build the events and record copies nobody reads.
+   */
+  on(listener: EventListener, types?: readonly GatewayEventType[]): () => void;
   /** seq of the newest emitted event (0 before the first) */
   seq(): number;
-  /** whether anyone listens: events nobody can receive need not be built */
-  hasListeners(): boolean;
+  /** whether anyone listens (to `type`, when given): events nobody can receive need not be built */
+  hasListeners(type?: GatewayEventType): boolean;
+}
+
+interface Subscription {
+  listener: EventListener;
+  types: ReadonlySet<string> | null;
 }
 
 /**
@@ -21,15 +31,28 @@ export interface EventBus {
 export function createEventBus(now: () => number, onListenerError?: (error: unknown) => void): EventBus {
   // Replaced, never mutated, on subscribe/unsubscribe, so a listener that unsubscribes during dispatch
   // cannot make the loop skip its neighbour.
-  let listeners: readonly EventListener[] = [];
+  let listeners: readonly Subscription[] = [];
+  // counts kept with the list, so hasListeners(type) — asked several times per request — is a lookup
+  let untyped = 0;
+  let typed = new Map<string, number>();
   let lastSeq = 0;
   // An event emitted from inside a listener waits until the current one reached every listener; without
   // this queue, listeners after the emitting one would see seq N+1 before seq N.
   const queue: GatewayEvent[] = [];
   let dispatching = false;
 
+  function recount(): void {
+    untyped = 0;
+    typed = new Map();
+    for (const { types } of listeners) {
+      if (!types) untyped++;
+      else for (const type of types) typed.set(type, (typed.get(type) ?? 0) + 1);
+    }
+  }
+
   function deliver(event: GatewayEvent): void {
-    for (const listener of listeners) {
+    for (const { listener, types } of listeners) {
+      if (types && !types.has(event.type)) continue;
       try {
         listener(event);
       } catch (error) {
@@ -43,7 +66,7 @@ export function createEventBus(now: () => number, onListenerError?: (error: unkn
   }
 
   return {
-    hasListeners: () => listeners.length > 0,
+    hasListeners: (type) => (type === undefined ? listeners.length > 0 : untyped > 0 || typed.has(type)),
     emit(body) {
       lastSeq += 1;
       // Object.assign, not spread: bodies come in a dozen shapes, and V8's megamorphic spread path costs
@@ -62,10 +85,13 @@ export function createEventBus(now: () => number, onListenerError?: (error: unkn
       }
       return event;
     },
-    on(listener) {
-      listeners = [...listeners, listener];
+    on(listener, types) {
+      const subscription: Subscription = { listener, types: types ? new Set(types) : null };
+      listeners = [...listeners, subscription];
+      recount();
       return () => {
-        listeners = listeners.filter((l) => l !== listener);
+        listeners = listeners.filter((s) => s !== subscription);
+        recount();
       };
     },
     seq: () => lastSeq,

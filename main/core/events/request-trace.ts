@@ -117,7 +117,7 @@ export function createRequestTracker(options: RequestTrackerOptions): RequestTra
 
   function publish(type: RequestEventType, record: RequestRecord): RequestRecord {
     const final = type === 'request.finished' || type === 'request.failed';
-    if (!final && !bus.hasListeners()) {
+    if (!final && !bus.hasListeners(type)) {
       // Nobody to tell: the log holds the live record until the request settles (a snapshot taken
       // meanwhile serializes it as it is then), which saves a copy and an event per step.
       log.upsert(record);
@@ -143,7 +143,7 @@ export function createRequestTracker(options: RequestTrackerOptions): RequestTra
         jsonl?.append(done);
         metrics.record(done);
         identities.record(done);
-        if (bus.hasListeners()) bus.emit({ type: 'identity.updated', identity: identities.get(done.identity)! });
+        if (bus.hasListeners('identity.updated')) bus.emit({ type: 'identity.updated', identity: identities.get(done.identity)! });
         notifier.poke();
       },
     });

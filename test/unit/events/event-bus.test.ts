@@ -80,4 +80,25 @@ describe('event bus', () => {
     expect(seenByFirst).toEqual([1, 2]);
     expect(seenByLater).toEqual([1, 2]);
   });
+
+  it('a listener that names its types hears only those, and counts only for them in hasListeners', () => {
+    const bus = createEventBus(() => 0);
+    const heard: string[] = [];
+    expect(bus.hasListeners()).toBe(false);
+    const stop = bus.on((e) => heard.push(e.type), ['log.cleared']);
+    expect(bus.hasListeners('log.cleared')).toBe(true);
+    // request paths ask per type: a watcher of one rare event must not make them build every event
+    expect(bus.hasListeners('request.started')).toBe(false);
+    expect(bus.hasListeners()).toBe(true);
+    bus.emit(notice('skipped'));
+    bus.emit({ type: 'log.cleared' });
+    expect(heard).toEqual(['log.cleared']);
+    // an untyped listener hears everything, so every type has a listener
+    const stopAll = bus.on(() => undefined);
+    expect(bus.hasListeners('request.started')).toBe(true);
+    stopAll();
+    stop();
+    expect(bus.hasListeners('log.cleared')).toBe(false);
+    expect(bus.hasListeners()).toBe(false);
+  });
 });
