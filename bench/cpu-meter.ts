@@ -22,25 +22,30 @@ export async function cpuMs(pid: number | undefined, readText: ReadText): Promis
   }
 }
 
-export interface CpuSnapshot {
-  bare: number | null;
-  switchboard: number | null;
-}
+/** ms of CPU per measured process (bare proxy, Switchboard, Switchboard in binary mode) */
+export type CpuSnapshot = Partial<Record<'bare' | 'switchboard' | 'binary', number | null>>;
 
 export interface CpuMeter {
   snapshot(): Promise<CpuSnapshot>;
 }
 
-export function createCpuMeter(pids: { bare: number | undefined; switchboard: number | undefined }, readText: ReadText): CpuMeter {
+export function createCpuMeter(pids: Partial<Record<keyof CpuSnapshot, number | undefined>>, readText: ReadText): CpuMeter {
   return {
     async snapshot() {
-      return { bare: await cpuMs(pids.bare, readText), switchboard: await cpuMs(pids.switchboard, readText) };
+      const out: CpuSnapshot = {};
+      for (const [name, pid] of Object.entries(pids) as Array<[keyof CpuSnapshot, number | undefined]>) out[name] = await cpuMs(pid, readText);
+      return out;
     },
   };
 }
 
-/** µs of CPU per request between two snapshots */
-export function perRequestUs(before: CpuSnapshot, after: CpuSnapshot, requests: { bare: number; switchboard: number }): CpuSnapshot {
-  const per = (a: number | null, b: number | null, n: number) => (a === null || b === null || n === 0 ? null : ((b - a) * 1000) / n);
-  return { bare: per(before.bare, after.bare, requests.bare), switchboard: per(before.switchboard, after.switchboard, requests.switchboard) };
+/** µs of CPU per request between two snapshots, for the processes given a request count */
+export function perRequestUs(before: CpuSnapshot, after: CpuSnapshot, requests: Partial<Record<keyof CpuSnapshot, number>>): CpuSnapshot {
+  const out: CpuSnapshot = {};
+  for (const [name, n] of Object.entries(requests) as Array<[keyof CpuSnapshot, number]>) {
+    const a = before[name] ?? null;
+    const b = after[name] ?? null;
+    out[name] = a === null || b === null || n === 0 ? null : ((b - a) * 1000) / n;
+  }
+  return out;
 }

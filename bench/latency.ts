@@ -1,5 +1,5 @@
 // Sequential latency: one request at a time, targets interleaved in small rounds (order rotating each
-// round) so a burst of machine noise lands on all three alike rather than on whoever ran at that moment.
+// round) so a burst of machine noise lands on all of them alike rather than on whoever ran at that moment.
 import type { Target, TargetName } from './http-client';
 import { timedChat } from './http-client';
 import { rotated } from './stats';
@@ -9,33 +9,30 @@ export interface LatencyPlan {
   roundSize: number;
 }
 
-export type SamplesByTarget = Record<TargetName, number[]>;
+/** samples per target measured in that phase (a target not in the phase has none) */
+export type SamplesByTarget = Partial<Record<TargetName, number[]>>;
 
-export function emptySamples(): SamplesByTarget {
-  return { direct: [], bare: [], switchboard: [] };
-}
+/** the request body each target gets in a phase (same size; the model differs for the translated target) */
+export type BodyOf = (target: Target) => Buffer;
 
 /** JIT, sockets and caches warm in every process before anything counts */
-export async function warmUp(targets: Target[], body: Buffer, expectedBytes: number, requests: number): Promise<void> {
+export async function warmUp(targets: Target[], bodyOf: BodyOf, requests: number): Promise<void> {
   for (const target of targets) {
-    for (let i = 0; i < requests; i++) await timedChat(target, body, expectedBytes);
+    for (let i = 0; i < requests; i++) await timedChat(target, bodyOf(target));
   }
   globalThis.gc?.();
 }
 
-export async function measureLatency(
-  targets: Target[],
-  body: Buffer,
-  expectedBytes: number,
-  plan: LatencyPlan,
-): Promise<SamplesByTarget> {
-  const samples = emptySamples();
+export async function measureLatency(targets: Target[], bodyOf: BodyOf, plan: LatencyPlan): Promise<SamplesByTarget> {
+  const samples: SamplesByTarget = {};
+  for (const target of targets) samples[target.name] = [];
   const rounds = Math.ceil(plan.requests / plan.roundSize);
   for (let round = 0; round < rounds; round++) {
     const size = Math.min(plan.roundSize, plan.requests - round * plan.roundSize);
     for (const target of rotated(targets, round)) {
-      const into = samples[target.name];
-      for (let i = 0; i < size; i++) into.push(await timedChat(target, body, expectedBytes));
+      const into = samples[target.name]!;
+      const body = bodyOf(target);
+      for (let i = 0; i < size; i++) into.push(await timedChat(target, body));
     }
   }
   return samples;

@@ -2,7 +2,10 @@
 // Built once as Buffers so no phase pays for serialising them; the same bytes go to every target.
 
 export const BENCH_MODEL = 'gpt-bench';
+/** An Anthropic model at the same fake upstream: an OpenAI client asking for it is translated both ways. */
+export const BENCH_ANTHROPIC_MODEL = 'claude-bench';
 export const CHAT_PATH = '/v1/chat/completions';
+export const MESSAGES_PATH = '/v1/messages';
 /** JetBrains AI Assistant's client: makes Switchboard run its identity patterns as it would in real use. */
 export const BENCH_USER_AGENT = 'OpenAIClientImpl/Java bench';
 
@@ -15,9 +18,9 @@ function filler(bytes: number): string {
 }
 
 /** An OpenAI chat completion request of about `targetBytes` bytes (exactly, when targetBytes allows). */
-export function chatRequest(targetBytes: number, stream: boolean): Buffer {
+export function chatRequest(targetBytes: number, stream: boolean, model: string = BENCH_MODEL): Buffer {
   const shape = (content: string) => ({
-    model: BENCH_MODEL,
+    model,
     messages: [
       { role: 'system', content: 'You answer benchmark questions briefly.' },
       { role: 'user', content },
@@ -39,6 +42,20 @@ export const COMPLETION = Buffer.from(
     model: BENCH_MODEL,
     choices: [{ index: 0, message: { role: 'assistant', content: 'Benchmarks measure; they do not judge.' }, finish_reason: 'stop' }],
     usage: { prompt_tokens: 250, completion_tokens: 9, total_tokens: 259 },
+  }),
+);
+
+/** The fake upstream's answer on /v1/messages (what an Anthropic model returns for a translated request). */
+export const ANTHROPIC_MESSAGE = Buffer.from(
+  JSON.stringify({
+    id: 'msg_bench',
+    type: 'message',
+    role: 'assistant',
+    model: BENCH_ANTHROPIC_MODEL,
+    content: [{ type: 'text', text: 'Benchmarks measure; they do not judge.' }],
+    stop_reason: 'end_turn',
+    stop_sequence: null,
+    usage: { input_tokens: 250, output_tokens: 9 },
   }),
 );
 

@@ -1,5 +1,5 @@
-// How much to measure, and the command line. The full plan stays well under two minutes on a 2-core
-// machine; --quick is a ~15 s smoke run with the same shape and wider error bars.
+// How much to measure, and the command line. The full plan takes about three minutes on a 2-core
+// machine; --quick is a ~40 s smoke run with the same shape and wider error bars.
 import { parseArgs } from 'node:util';
 
 export interface Plan {
@@ -19,6 +19,17 @@ export interface Plan {
   streamGapMs: number;
   smallBytes: number;
   largeBytes: number;
+  /** switchboard-only windows at `concurrency` with the event-loop delay monitor on */
+  eldRounds: number;
+  eldRoundMs: number;
+  /** requests in the soak (RSS and heap after it) */
+  soakRequests: number;
+  /** finished requests in the log Switchboard replays at start */
+  historyRecords: number;
+  /** timed iterations per stage in the per-stage profile */
+  stageIterations: number;
+  /** how long Switchboard sits idle after start before its idle memory is read */
+  idleSettleMs: number;
 }
 
 const FULL: Plan = {
@@ -36,6 +47,14 @@ const FULL: Plan = {
   streamGapMs: 2,
   smallBytes: 1024,
   largeBytes: 100 * 1024,
+  eldRounds: 2,
+  eldRoundMs: 2000,
+  soakRequests: 20_000,
+  historyRecords: 5_000,
+  stageIterations: 20_000,
+  // V8's memory reducer gives start-up garbage back about 8-10 s after the last allocation burst; an
+  // app that idles is read after it, not in the middle of its start
+  idleSettleMs: 12_000,
 };
 
 const QUICK: Plan = {
@@ -47,9 +66,14 @@ const QUICK: Plan = {
   throughputWarmupMs: 300,
   streamRequests: 25,
   streamWarmup: 3,
+  eldRounds: 1,
+  eldRoundMs: 1000,
+  soakRequests: 5_000,
+  stageIterations: 3_000,
+  idleSettleMs: 3_000,
 };
 
-export const PHASES = ['latency', 'throughput', 'stream'] as const;
+export const PHASES = ['latency', 'throughput', 'stream', 'soak', 'stages', 'binary'] as const;
 export type Phase = (typeof PHASES)[number];
 
 export interface BenchOptions {
@@ -64,12 +88,12 @@ export interface BenchOptions {
   nodeArgs: string[];
 }
 
-export const BENCH_USAGE = `Usage: npm run bench -- [--quick] [--json] [--strict] [--phases latency,throughput,stream]
+export const BENCH_USAGE = `Usage: npm run bench -- [--quick] [--json] [--strict] [--phases latency,throughput,stream,soak,stages,binary]
                           [--cli dist/node/cli.js] [--node-arg=--cpu-prof ...]
-  --quick     ~15 s run with fewer samples
+  --quick     ~40 s run with fewer samples
   --json      print the results as JSON on stdout (progress stays on stderr)
   --strict    exit 1 when a budget is missed (default: always 0, the bench is a report)
-  --phases    run only some phases (profiling)
+  --phases    run only some phases (profiling); binary = the binary-mode target in latency and throughput
   --cli       Switchboard CLI to measure, e.g. a scratch build outside the repo
   --node-arg  a node flag for the Switchboard process, repeatable (--node-arg=--cpu-prof)`;
 

@@ -1,12 +1,18 @@
-// Switchboard as users run it: the built CLI (`dist/node/cli.js serve`) in its own process, SDK mode,
-// a LiteLLM-format config whose one model points at the fake upstream, log level warn, its own data dir.
+// Switchboard as users run it: the built CLI (`dist/node/cli.js serve`) in its own process, SDK mode (or
+// binary mode with the project's fake LiteLLM as the child), a LiteLLM-format config whose models point
+// at the fake upstream (one OpenAI, one Anthropic for translated requests), log level warn, its own data
+// dir. The bench's probe is preloaded (`--import probe.js`) and talks over an IPC channel.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { BENCH_MODEL } from './payloads';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { BENCH_ANTHROPIC_MODEL, BENCH_MODEL } from './payloads';
+import { createProbe } from './probe-client';
+import type { Probe } from './probe-client';
 import type { ChildRegistry } from './children';
 
 const READY_TIMEOUT_MS = 30_000;
@@ -16,12 +22,20 @@ export interface SwitchboardProcess {
   url: string;
   /** the master key clients send */
   key: string;
+  probe: Probe;
+  /** ms from spawn to the "listening" line */
+  startMs: number;
 }
 
 export interface SwitchboardStart {
   cliPath: string;
   upstreamPort: number;
   dataDir: string;
+  /** the bench's preload (dist/bench/probe.js) */
+  probePath: string;
+  mode: 'sdk' | 'binary';
+  /** binary mode: the fake LiteLLM executable */
+  litellmCommand: string | null;
   /** extra node flags for the Switchboard process, e.g. --cpu-prof */
   nodeArgs: string[];
   /** the parent's environment; SWITCHBOARD_* and provider keys in it are dropped */
@@ -37,7 +51,17 @@ export function defaultCliPath(script: string): string {
   return candidates.find((file) => existsSync(file)) ?? candidates[0]!;
 }
 
-export function benchConfigYaml(upstreamPort: number): string {
+/** The fake LiteLLM of the test fixtures, from dist/bench/ (or bench/ when run from sources). */
+export function defaultLitellmPath(script: string): string {
+  const here = dirname(resolve(script));
+  const candidates = [join(here, '..', '..', 'test', 'fixtures', 'fake-litellm', 'fake-litellm.mjs'), join(here, '..', 'test', 'fixtures', 'fake-litellm', 'fake-litellm.mjs')];
+  return candidates.find((file) => existsSync(file)) ?? candidates[0]!;
+}
+
+export function benchConfigYaml(upstreamPort: number, mode: 'sdk' | 'binary', litellmCommand: string | null): string {
+  const binary = mode === 'binary' && litellmCommand
+    ? `  binary:\n    command: ${JSON.stringify(litellmCommand)}\n    ready_timeout_ms: 30000\n`
+    : '';
   return `# written by npm run bench
 model_list:
   - model_name: ${BENCH_MODEL}
@@ -45,12 +69,17 @@ model_list:
       model: openai/${BENCH_MODEL}
       api_base: http://127.0.0.1:${upstreamPort}/v1
       api_key: sk-bench-provider-key-not-secret
+  - model_name: ${BENCH_ANTHROPIC_MODEL}
+    litellm_params:
+      model: anthropic/${BENCH_ANTHROPIC_MODEL}
+      api_base: http://127.0.0.1:${upstreamPort}
+      api_key: sk-ant-bench-provider-key-not-secret
 switchboard:
-  mode: sdk
+  mode: ${mode}
   shutdown_grace_ms: 2000
   log:
     level: warn
-`;
+${binary}`;
 }
 
 function childEnv(env: NodeJS.ProcessEnv, key: string): NodeJS.ProcessEnv {
@@ -69,17 +98,20 @@ export async function startSwitchboard(registry: ChildRegistry, options: Switchb
   if (!existsSync(options.cliPath)) {
     throw new Error(`Switchboard CLI not found at ${options.cliPath}; build it first (npm run bench does)`);
   }
+  if (!existsSync(options.probePath)) throw new Error(`bench probe not found at ${options.probePath}; build first (npm run bench does)`);
   const configFile = join(options.dataDir, 'bench-config.yaml');
-  await writeFile(configFile, benchConfigYaml(options.upstreamPort));
+  await writeFile(configFile, benchConfigYaml(options.upstreamPort, options.mode, options.litellmCommand));
   const key = `sk-sb-bench-${randomBytes(16).toString('hex')}`;
   const args = [
+    '--import', pathToFileURL(options.probePath).href,
     ...options.nodeArgs, options.cliPath, 'serve',
-    '--config', configFile, '--data-dir', options.dataDir, '--port', '0', '--host', '127.0.0.1', '--mode', 'sdk',
+    '--config', configFile, '--data-dir', options.dataDir, '--port', '0', '--host', '127.0.0.1', '--mode', options.mode,
   ];
-  const child = spawn(process.execPath, args, { env: childEnv(options.env, key), stdio: ['ignore', 'pipe', 'pipe'] });
-  registry.add('switchboard', child);
+  const spawnedAt = performance.now();
+  const child = spawn(process.execPath, args, { env: childEnv(options.env, key), stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  registry.add(options.mode === 'sdk' ? 'switchboard' : 'switchboard-binary', child);
   const url = await waitForListening(child, options.say);
-  return { child, url, key };
+  return { child, url, key, probe: createProbe(child), startMs: performance.now() - spawnedAt };
 }
 
 /** Its own shutdown chatter; anything else it prints on stderr during the run is worth showing. */

@@ -3,8 +3,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Target, TargetName } from './http-client';
 import { timedChat } from './http-client';
-import type { SamplesByTarget } from './latency';
-import { emptySamples } from './latency';
+import type { BodyOf, SamplesByTarget } from './latency';
 import { rotated } from './stats';
 
 export interface ThroughputPlan {
@@ -17,23 +16,28 @@ export interface ThroughputResult {
   /** req/s of each round */
   rps: SamplesByTarget;
   /** requests completed over all rounds (for CPU per request) */
-  completed: Record<TargetName, number>;
+  completed: Partial<Record<TargetName, number>>;
 }
 
-/** `concurrency` workers each sending back-to-back for `durationMs`: how many completed, at what rate */
+/**
+ * `concurrency` workers each sending back-to-back until `durationMs` passed or `limit` requests were
+ * sent: how many completed, at what rate. Any wrong answer rejects (so a finished run had 0 errors).
+ */
 export async function saturate(
   target: Target,
   body: Buffer,
-  expectedBytes: number,
   concurrency: number,
   durationMs: number,
+  limit = Number.POSITIVE_INFINITY,
 ): Promise<{ completed: number; rps: number }> {
   let completed = 0;
+  let sent = 0;
   const start = performance.now();
   const deadline = start + durationMs;
   const worker = async () => {
-    while (performance.now() < deadline) {
-      await timedChat(target, body, expectedBytes);
+    while (performance.now() < deadline && sent < limit) {
+      sent++;
+      await timedChat(target, body);
       completed++;
     }
   };
@@ -41,19 +45,23 @@ export async function saturate(
   return { completed, rps: (completed * 1000) / (performance.now() - start) };
 }
 
-export async function warmUpConcurrent(targets: Target[], body: Buffer, expectedBytes: number, concurrency: number, durationMs: number): Promise<void> {
-  for (const target of targets) await saturate(target, body, expectedBytes, concurrency, durationMs);
+export async function warmUpConcurrent(targets: Target[], bodyOf: BodyOf, concurrency: number, durationMs: number): Promise<void> {
+  for (const target of targets) await saturate(target, bodyOf(target), concurrency, durationMs);
 }
 
-export async function measureThroughput(targets: Target[], body: Buffer, expectedBytes: number, plan: ThroughputPlan): Promise<ThroughputResult> {
-  const rps = emptySamples();
-  const completed: Record<TargetName, number> = { direct: 0, bare: 0, switchboard: 0 };
+export async function measureThroughput(targets: Target[], bodyOf: BodyOf, plan: ThroughputPlan): Promise<ThroughputResult> {
+  const rps: SamplesByTarget = {};
+  const completed: Partial<Record<TargetName, number>> = {};
+  for (const target of targets) {
+    rps[target.name] = [];
+    completed[target.name] = 0;
+  }
   for (let round = 0; round < plan.rounds; round++) {
     for (const target of rotated(targets, round)) {
       globalThis.gc?.();
-      const result = await saturate(target, body, expectedBytes, plan.concurrency, plan.roundMs);
-      rps[target.name].push(result.rps);
-      completed[target.name] += result.completed;
+      const result = await saturate(target, bodyOf(target), plan.concurrency, plan.roundMs);
+      rps[target.name]!.push(result.rps);
+      completed[target.name]! += result.completed;
     }
   }
   return { rps, completed };

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Builds what `npm start`, `npm run serve`, `npm run bench` and the tests run:
 //   dist/node/cli.js         headless CLI (ESM, dependencies stay in node_modules)
-//   dist/bench/bench.js      the benchmark
+//   dist/bench/bench.js      the benchmark (and dist/bench/probe.js, preloaded into the measured gateway)
 //   dist/electron/*.cjs      Electron main and preload (CommonJS: sandboxed preloads cannot be ESM)
 //   dist/renderer/           the dashboard (Vite)
 // Flags: --main-only (skip the dashboard when it is already built), --quiet.
@@ -21,6 +21,7 @@ const external = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.dev
 const targets = [
   { entry: 'main/node/cli.ts', outfile: 'dist/node/cli.js', format: 'esm', platform: 'node', external },
   { entry: 'bench/bench.ts', outfile: 'dist/bench/bench.js', format: 'esm', platform: 'node', external },
+  { entry: 'bench/probe.ts', outfile: 'dist/bench/probe.js', format: 'esm', platform: 'node', external },
   { entry: 'main/electron/main.ts', outfile: 'dist/electron/main.cjs', format: 'cjs', platform: 'node', external: ['electron'] },
   { entry: 'main/electron/preload.ts', outfile: 'dist/electron/preload.cjs', format: 'cjs', platform: 'node', external: ['electron'] },
 ];
