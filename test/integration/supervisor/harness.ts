@@ -1,6 +1,7 @@
 // Shared set-up for the supervisor tests: a temp data dir, the fake LiteLLM as the command, a recording
 // spawn, and state waiters driven by onState events (no sleeps, no timed assertions).
 import { spawn as realSpawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -99,9 +100,15 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
 export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  // An orphan that was killed stays a zombie until init reaps it, and some containers' init never does:
+  // a zombie has exited.
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return true; // no /proc (macOS): kill(0) is all there is
   }
 }
 

@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +22,18 @@ async function sink(overrides: { maxBytes?: number; ringSize?: number } = {}) {
 }
 
 describe('log sink', () => {
+  it('never writes the file synchronously: a burst of lines is on disk after flush(), in order', async () => {
+    const { log, file } = await sink();
+    for (let n = 0; n < 50; n += 1) log.write('stdout', `line ${n}\n`);
+    await log.flush();
+    const lines = (await readFile(file, 'utf8')).trim().split('\n');
+    expect(lines).toHaveLength(50);
+    expect(lines.at(-1)).toContain('[stdout] line 49');
+    // the child's chatter must never block the thread the tray and window share with the gateway
+    const source = readFileSync(new URL('../../../main/core/backends/supervisor/log-sink.ts', import.meta.url), 'utf8');
+    expect(source).not.toMatch(/\b\w+Sync\(/);
+  });
+
   it('joins lines split across chunks and keeps stdout and stderr apart', async () => {
     const { log } = await sink();
     log.write('stdout', 'INFO: one\nINFO: tw');
@@ -33,7 +46,7 @@ describe('log sink', () => {
   it('scrubs before storing, in memory and on disk', async () => {
     const { log, file } = await sink();
     log.write('stdout', 'key=provider-secret-value auth: Bearer abcdefghijklmnop sk-abcdefghijklmnopqrstuv\n');
-    log.close();
+    await log.close();
     const [line] = log.tail(1);
     expect(line).toBe('key=[redacted] auth: Bearer [redacted] [redacted]');
     const disk = await readFile(file, 'utf8');
@@ -64,7 +77,7 @@ describe('log sink', () => {
   it('rotates the file once when it passes maxBytes', async () => {
     const { log, file } = await sink({ maxBytes: 400 });
     for (let n = 0; n < 20; n += 1) log.write('stdout', `line number ${n} ${'.'.repeat(20)}\n`);
-    log.close();
+    await log.close();
     const current = await readFile(file, 'utf8');
     const rotated = await readFile(`${file}.1`, 'utf8');
     expect(Buffer.byteLength(current)).toBeLessThanOrEqual(400);
@@ -82,6 +95,10 @@ describe('log sink', () => {
     });
     log.write('stdout', 'a\nb\n');
     expect(log.tail(5)).toEqual(['a', 'b']);
+    await log.flush();
+    log.write('stdout', 'c\n');
+    await log.flush();
+    expect(log.tail(5)).toEqual(['a', 'b', 'c']);
     expect(errors).toHaveLength(1);
   });
 });

@@ -1,7 +1,17 @@
 // The child's stdout/stderr, line by line: scrubbed, kept in a ring buffer for the UI and appended to a
-// size-capped log file in the data dir (rotated once to <file>.1). Writes are synchronous and small: a
-// line per call keeps ordering simple and the file complete if the gateway dies right after.
-import { chmodSync, closeSync, fstatSync, openSync, renameSync, writeSync } from 'node:fs';
+// size-capped log file in the data dir (rotated once to <file>.1). The file is written asynchronously,
+// the lines of one burst in one write: in the desktop app the gateway shares the main thread with the tray
+// and the window, so no file I/O of the child's chatter may block it. A crash loses at most the lines of
+// the write under way.
+import { chmod, close, fstat, open, rename, write } from 'node:fs';
+import { promisify } from 'node:util';
+
+const openFd = promisify(open);
+const chmodFile = promisify(chmod);
+const fstatFd = promisify(fstat);
+const writeFd = promisify(write);
+const closeFd = promisify(close);
+const renameFile = promisify(rename);
 
 export type LogSource = 'stdout' | 'stderr' | 'switchboard';
 
@@ -28,7 +38,10 @@ export interface LogSink {
   mark(): number;
   /** child lines (no notes) written since `mark`, as far as the ring still holds them */
   childLinesSince(mark: number): string[];
-  close(): void;
+  /** resolves when every line stored so far is on disk (or the file is known to be broken) */
+  flush(): Promise<void>;
+  /** flushes, then closes the file; a later line opens it again */
+  close(): Promise<void>;
 }
 
 /** Longest line kept; a child printing a huge blob without newlines must not grow memory without bound. */
@@ -47,40 +60,73 @@ export function createLogSink(options: LogSinkOptions): LogSink {
   let fd: number | null = null;
   let size = 0;
   let fileBroken = false;
+  /** lines stored but not yet handed to the file */
+  let pending: string[] = [];
+  /** the write loop under way, if any */
+  let draining: Promise<void> | null = null;
 
-  function openFile(): number | null {
-    if (fileBroken) return null;
+  function broken(error: unknown): void {
+    if (!fileBroken) options.onFileError(error);
+    fileBroken = true;
+    pending = [];
+  }
+
+  async function ensureOpen(): Promise<number> {
     if (fd !== null) return fd;
-    try {
-      fd = openSync(options.file, 'a', 0o600);
-      chmodSync(options.file, 0o600);
-      size = fstatSync(fd).size;
-      return fd;
-    } catch (error) {
-      fileBroken = true;
-      options.onFileError(error);
-      return null;
+    const opened = await openFd(options.file, 'a', 0o600);
+    fd = opened;
+    await chmodFile(options.file, 0o600);
+    size = (await fstatFd(opened)).size;
+    return opened;
+  }
+
+  async function rotate(): Promise<void> {
+    if (fd !== null) {
+      const old = fd;
+      fd = null;
+      await closeFd(old);
+    }
+    await renameFile(options.file, `${options.file}.1`);
+  }
+
+  /** Writes what is pending, in as few writes as the size cap allows, until nothing is left. */
+  async function drain(): Promise<void> {
+    while (pending.length > 0 && !fileBroken) {
+      const lines = pending;
+      pending = [];
+      try {
+        let handle = await ensureOpen();
+        let chunk = '';
+        let chunkBytes = 0;
+        for (const line of lines) {
+          const bytes = Buffer.byteLength(line);
+          if (size + chunkBytes + bytes > options.maxBytes && size + chunkBytes > 0) {
+            if (chunk) await writeFd(handle, chunk);
+            await rotate();
+            handle = await ensureOpen();
+            chunk = '';
+            chunkBytes = 0;
+          }
+          chunk += line;
+          chunkBytes += bytes;
+        }
+        if (chunk) await writeFd(handle, chunk);
+        size += chunkBytes;
+      } catch (error) {
+        broken(error);
+      }
     }
   }
 
   function appendToFile(source: LogSource, text: string): void {
+    if (fileBroken) return;
     // notes already start with "[switchboard]"
     const tagged = source === 'switchboard' ? text : `[${source}] ${text}`;
-    const line = `${new Date(options.now()).toISOString()} ${tagged}\n`;
-    const bytes = Buffer.byteLength(line);
-    try {
-      if (fd !== null && size + bytes > options.maxBytes && size > 0) {
-        closeSync(fd);
-        fd = null;
-        renameSync(options.file, `${options.file}.1`);
-      }
-      const handle = openFile();
-      if (handle === null) return;
-      writeSync(handle, line);
-      size += bytes;
-    } catch (error) {
-      fileBroken = true;
-      options.onFileError(error);
+    pending.push(`${new Date(options.now()).toISOString()} ${tagged}\n`);
+    if (!draining) {
+      draining = drain().finally(() => {
+        draining = null;
+      });
     }
   }
 
@@ -90,6 +136,10 @@ export function createLogSink(options: LogSinkOptions): LogSink {
     ring.push({ seq, source, text });
     if (ring.length > options.ringSize) ring.splice(0, ring.length - options.ringSize);
     appendToFile(source, text);
+  }
+
+  async function flush(): Promise<void> {
+    while (draining) await draining;
   }
 
   return {
@@ -123,14 +173,13 @@ export function createLogSink(options: LogSinkOptions): LogSink {
     childLinesSince(mark) {
       return ring.filter((e) => e.seq > mark && e.source !== 'switchboard').map((e) => e.text);
     },
-    close() {
+    flush,
+    async close() {
+      await flush();
       if (fd !== null) {
-        try {
-          closeSync(fd);
-        } catch {
-          // already closed: nothing to flush, writes were synchronous
-        }
+        const old = fd;
         fd = null;
+        await closeFd(old).catch(() => undefined);
       }
     },
   };
