@@ -30,6 +30,12 @@ export default tseslint.config(
   {
     files: ['main/core/**/*.ts'],
     rules: {
+      // One error vocabulary: the core throws GatewayError(code) from shared/errors.ts, so every failure
+      // has a status and a type in both dialects (ConfigError carries its catalog code too).
+      'no-restricted-syntax': ['error',
+        { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' },
+        { selector: "ThrowStatement > NewExpression[callee.name='Error']", message: 'Throw a GatewayError with a code from shared/errors.ts.' },
+      ],
       'no-restricted-properties': ['error', {
         object: 'process', property: 'env',
         message: 'process.env is read only in main/core/config (pass values in).',

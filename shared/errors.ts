@@ -24,7 +24,6 @@ export const ERROR_CATALOG = {
   NOT_FOUND: { status: 404, openai: 'invalid_request_error', anthropic: 'not_found_error', summary: 'No such route' },
   BODY_TOO_LARGE: { status: 413, openai: 'invalid_request_error', anthropic: 'request_too_large', summary: 'Body over the limit' },
   MODEL_MISCONFIGURED: { status: 500, openai: 'server_error', anthropic: 'api_error', summary: 'Model not usable with the current configuration' },
-  TRANSLATION_UNSUPPORTED: { status: 501, openai: 'invalid_request_error', anthropic: 'invalid_request_error', summary: 'Dialect translation not available' },
   UPSTREAM_ERROR: { status: 502, openai: 'server_error', anthropic: 'api_error', summary: 'Upstream answered with an error' },
   UPSTREAM_UNREACHABLE: { status: 502, openai: 'server_error', anthropic: 'api_error', summary: 'Upstream unreachable' },
   UPSTREAM_TIMEOUT: { status: 504, openai: 'server_error', anthropic: 'api_error', summary: 'Upstream timed out' },
@@ -51,7 +50,9 @@ export const ERROR_CATALOG = {
   BINARY_CRASH_LOOP: { status: 503, openai: 'server_error', anthropic: 'api_error', summary: 'LiteLLM keeps crashing' },
   PORT_IN_USE: { status: 500, openai: 'server_error', anthropic: 'api_error', summary: 'Port already in use' },
   PORT_FORBIDDEN: { status: 500, openai: 'server_error', anthropic: 'api_error', summary: 'Not allowed to listen on this port' },
+  CONFIG_INVALID: { status: 500, openai: 'server_error', anthropic: 'api_error', summary: 'The config file has errors' },
   CONFIG_NOT_WRITABLE: { status: 409, openai: 'invalid_request_error', anthropic: 'invalid_request_error', summary: 'The config file cannot be changed' },
+  DATA_NOT_WRITABLE: { status: 500, openai: 'server_error', anthropic: 'api_error', summary: 'A data file could not be written' },
   NOT_STARTED: { status: 503, openai: 'server_error', anthropic: 'api_error', summary: 'Gateway not started' },
   INTERNAL: { status: 500, openai: 'server_error', anthropic: 'api_error', summary: 'Internal error' },
 } as const satisfies Record<string, ErrorSpec>;

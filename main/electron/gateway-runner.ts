@@ -123,7 +123,7 @@ export function createGatewayRunner(deps: GatewayRunnerDeps): GatewayRunner {
     } catch (error) {
       await created?.stop().catch(() => undefined);
       const problem = classifyStartError(error, config.switchboard.port);
-      if (problem.kind === 'port-in-use') {
+      if (problem.code === 'PORT_IN_USE') {
         problem.suggestedPort = await deps.findFreePort(config.switchboard.port + 1, config.switchboard.host);
       }
       return { ok: false, problem };

@@ -70,7 +70,7 @@ function modeSwitchFailed(target: Mode, reason: string | null): NotificationSpec
 }
 
 export function notificationForStartProblem(problem: StartProblem): NotificationSpec {
-  if (problem.kind === 'port-in-use') {
+  if (problem.code === 'PORT_IN_USE') {
     const fix = problem.suggestedPort
       ? ` Click to use port ${problem.suggestedPort} instead (saved as the Port setting).`
       : ' Choose another port in the tray menu or the config file.';
@@ -82,10 +82,10 @@ export function notificationForStartProblem(problem: StartProblem): Notification
     };
   }
   return {
-    id: `start-failed-${problem.kind}`,
-    title: problem.kind === 'config' ? 'Config file has errors' : 'The gateway did not start',
+    id: problem.code === 'CONFIG_INVALID' ? 'start-failed-config' : 'start-failed-other',
+    title: problem.code === 'CONFIG_INVALID' ? 'Config file has errors' : 'The gateway did not start',
     body: problem.message,
-    action: problem.kind === 'config' ? { kind: 'open-config' } : { kind: 'open-logs' },
+    action: problem.code === 'CONFIG_INVALID' ? { kind: 'open-config' } : { kind: 'open-logs' },
   };
 }
 

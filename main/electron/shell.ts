@@ -181,7 +181,7 @@ export async function runShell(facade: ElectronFacade, build: () => ShellDeps | 
     }
     // The config loader quotes what it could not use; after a key change that may be the new value.
     const problem = { ...outcome.problem, message: withoutValues(outcome.problem.message, hidden) };
-    logger.error({ kind: problem.kind, message: problem.message }, 'gateway did not start');
+    logger.error({ code: problem.code, message: problem.message }, 'gateway did not start');
     tray?.update((model) => trayFailed(model, { message: problem.message, suggestedPort: problem.suggestedPort }));
     notifier.notify(keyChange ? notificationForKeyChangeRestart(problem, keyChange) : notificationForStartProblem(problem));
     await window.gatewayChanged(null);
@@ -199,7 +199,7 @@ export async function runShell(facade: ElectronFacade, build: () => ShellDeps | 
         const message = withoutValues(error instanceof Error ? error.message : String(error), change.secrets);
         logger.error({ name: change.name, message }, 'restart after a key change failed');
         tray?.update((model) => trayFailed(model, { message, suggestedPort: null }));
-        notifier.notify(notificationForKeyChangeRestart({ kind: 'other', message, port: null, suggestedPort: null }, change));
+        notifier.notify(notificationForKeyChangeRestart({ code: 'INTERNAL', message, port: null, suggestedPort: null }, change));
       }
     },
   });

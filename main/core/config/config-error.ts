@@ -1,5 +1,6 @@
 // Every config problem names where it is (file and line) and which key, and the loader reports all of
 // them at once so the user fixes the file in one pass instead of one error per restart.
+import type { ErrorCode } from '../../../shared/errors';
 
 export interface ConfigProblem {
   /** config file, or null for flags, env and the data dir */
@@ -19,6 +20,8 @@ export function formatProblem(problem: ConfigProblem): string {
 }
 
 export class ConfigError extends Error {
+  /** its code in the one error vocabulary (shared/errors.ts), so a runtime tells it apart by code like any other */
+  readonly code = 'CONFIG_INVALID' satisfies ErrorCode;
   /** location of the first problem (the CLI may show it alone); `problems` holds them all */
   readonly file: string | null;
   readonly line: number | null;

@@ -2,6 +2,7 @@
 // front of Supermemory hands out `__cf_bm`/`_cfuvid` and answers 503 to clients that do not send them
 // back, so the jar must survive restarts and apply to every upstream request.
 import { Cookie, CookieJar, MemoryCookieStore } from 'tough-cookie';
+import { GatewayError } from '../../../shared/errors';
 import type { CookieDomain } from '../../../shared/protocol/records';
 import { buildCookieIndex, coversDomain, EMPTY_COOKIE_INDEX, expiryOf, pinExpiry, type CookieIndex } from './cookie-index';
 import { COOKIE_FILE_VERSION, quarantineCookieFile, readCookieFile, writeCookieFile } from './cookie-file';
@@ -245,7 +246,7 @@ class PersistentCookieJar implements CookieJarStore {
       });
     } catch (error) {
       this.#dirty = true;
-      throw new Error(`Could not save cookie file ${this.file} (${errorCode(error)})`, { cause: error });
+      throw new GatewayError('DATA_NOT_WRITABLE', `Could not save cookie file ${this.file} (${errorCode(error)})`, { cause: error });
     }
   }
 

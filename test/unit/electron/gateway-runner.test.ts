@@ -98,7 +98,7 @@ describe('gateway runner (real core)', () => {
     const failed = await runner.start();
     expect(failed.ok).toBe(false);
     if (failed.ok) return;
-    expect(failed.problem).toMatchObject({ kind: 'port-in-use', port: taken, message: `port ${taken} is already in use` });
+    expect(failed.problem).toMatchObject({ code: 'PORT_IN_USE', port: taken, message: `port ${taken} is already in use` });
     expect(failed.problem.suggestedPort).toBeGreaterThan(taken);
     expect(runner.current()).toBeNull();
 
@@ -113,7 +113,7 @@ describe('gateway runner (real core)', () => {
     const outcome = await runner.start();
     expect(outcome.ok).toBe(false);
     if (!outcome.ok) {
-      expect(outcome.problem.kind).toBe('config');
+      expect(outcome.problem.code).toBe('CONFIG_INVALID');
       expect(outcome.problem.message).toContain('config.yaml');
     }
   });
@@ -134,7 +134,7 @@ describe('gateway runner (real core)', () => {
       logger: pino({ level: 'silent' }),
       findFreePort,
     });
-    expect(await runner.start()).toEqual({ ok: false, problem: { kind: 'other', message: 'keychain locked', port: null, suggestedPort: null } });
+    expect(await runner.start()).toEqual({ ok: false, problem: { code: 'INTERNAL', message: 'keychain locked', port: null, suggestedPort: null } });
     expect(runner.current()).toBeNull();
   });
 

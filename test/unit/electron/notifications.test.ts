@@ -7,6 +7,7 @@ import {
   notificationForStartProblem,
 } from '../../../main/electron/notifications';
 import { classifyStartError } from '../../../main/electron/start-error';
+import { ConfigError } from '../../../main/core/config';
 import { GatewayError } from '../../../shared/errors';
 import { backend, event, metricsEvent, modeState } from './fixtures/gateway-data';
 
@@ -47,29 +48,31 @@ describe('which events notify', () => {
 });
 
 describe('start problems', () => {
-  it('classifies the core’s PORT_IN_USE and a raw EADDRINUSE as port-in-use', () => {
+  it('classifies the core’s PORT_IN_USE and a raw EADDRINUSE as PORT_IN_USE, EACCES as PORT_FORBIDDEN', () => {
     const core = new GatewayError('PORT_IN_USE', 'Port 8765 on 127.0.0.1 is already in use; start with --port <N>');
-    expect(classifyStartError(core, 8765)).toEqual({ kind: 'port-in-use', message: 'port 8765 is already in use', port: 8765, suggestedPort: null });
+    expect(classifyStartError(core, 8765)).toEqual({ code: 'PORT_IN_USE', message: 'port 8765 is already in use', port: 8765, suggestedPort: null });
     const raw = Object.assign(new Error('listen EADDRINUSE: address already in use 127.0.0.1:8765'), { code: 'EADDRINUSE' });
-    expect(classifyStartError(raw, 8765).kind).toBe('port-in-use');
+    expect(classifyStartError(raw, 8765).code).toBe('PORT_IN_USE');
     const wrapped = new Error('bind failed', { cause: Object.assign(new Error('x'), { code: 'EADDRINUSE' }) });
-    expect(classifyStartError(wrapped, 8765).kind).toBe('port-in-use');
+    expect(classifyStartError(wrapped, 8765).code).toBe('PORT_IN_USE');
+    const forbidden = new GatewayError('PORT_FORBIDDEN', 'Not allowed to listen on 127.0.0.1:80', { cause: Object.assign(new Error('x'), { code: 'EACCES' }) });
+    expect(classifyStartError(forbidden, 80)).toMatchObject({ code: 'PORT_FORBIDDEN', port: null });
   });
 
   it('keeps a config error’s file:line message, first lines only', () => {
-    const error = Object.assign(new Error('a.yaml:1: x: bad\na.yaml:2: y: bad\na.yaml:3: z: bad\na.yaml:4: w: bad'), { name: 'ConfigError' });
-    expect(classifyStartError(error, null)).toMatchObject({ kind: 'config', message: 'a.yaml:1: x: bad\na.yaml:2: y: bad\na.yaml:3: z: bad\n(+1 more)' });
-    expect(classifyStartError('weird', null)).toMatchObject({ kind: 'other', message: 'weird' });
+    const error = new ConfigError(['x', 'y', 'z', 'w'].map((keyPath, i) => ({ file: 'a.yaml', line: i + 1, keyPath, problem: 'bad' })));
+    expect(classifyStartError(error, null)).toMatchObject({ code: 'CONFIG_INVALID', message: 'a.yaml:1: x: bad\na.yaml:2: y: bad\na.yaml:3: z: bad\n(+1 more)' });
+    expect(classifyStartError('weird', null)).toMatchObject({ code: 'INTERNAL', message: 'weird' });
   });
 
   it('port in use notifies with the one-click fix, or without when no free port was found', () => {
-    expect(notificationForStartProblem({ kind: 'port-in-use', message: '', port: 8765, suggestedPort: 8767 })).toMatchObject({
+    expect(notificationForStartProblem({ code: 'PORT_IN_USE', message: '', port: 8765, suggestedPort: 8767 })).toMatchObject({
       title: 'Port 8765 is in use',
       action: { kind: 'use-port', port: 8767 },
     });
-    const none = notificationForStartProblem({ kind: 'port-in-use', message: '', port: 8765, suggestedPort: null });
+    const none = notificationForStartProblem({ code: 'PORT_IN_USE', message: '', port: 8765, suggestedPort: null });
     expect(none.action).toBeUndefined();
-    expect(notificationForStartProblem({ kind: 'config', message: 'c.yaml:3: model_list: required', port: null, suggestedPort: null })).toMatchObject({
+    expect(notificationForStartProblem({ code: 'CONFIG_INVALID', message: 'c.yaml:3: model_list: required', port: null, suggestedPort: null })).toMatchObject({
       title: 'Config file has errors',
       action: { kind: 'open-config' },
     });

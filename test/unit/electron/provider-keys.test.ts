@@ -180,7 +180,7 @@ describe('removing a provider key', () => {
 describe('when the gateway does not come back after a key change', () => {
   it('the key stays stored, the user is notified, and the value is kept out of every report', async () => {
     // A loader that quotes the value it choked on: the shell must not pass that on.
-    const problem = { kind: 'config' as const, message: `config.yaml:4 api_key: "${VALUE}" is not valid here`, port: null, suggestedPort: null };
+    const problem = { code: 'CONFIG_INVALID' as const, message: `config.yaml:4 api_key: "${VALUE}" is not valid here`, port: null, suggestedPort: null };
     const h = await withKeychain([fakeGateway(), problem]);
     const info = await call(h, IPC_CHANNELS.setProviderKey, DASHBOARD, 'ANTHROPIC_API_KEY', VALUE);
     expect(info).toEqual({ name: 'ANTHROPIC_API_KEY', fingerprint: fingerprint(VALUE) });
@@ -213,7 +213,7 @@ describe('when the gateway does not come back after a key change', () => {
   });
 
   it('says "removed" after a removal', async () => {
-    const h = await withKeychain([fakeGateway(), fakeGateway(), { kind: 'other', message: 'litellm exited', port: null, suggestedPort: null }]);
+    const h = await withKeychain([fakeGateway(), fakeGateway(), { code: 'INTERNAL' as const, message: 'litellm exited', port: null, suggestedPort: null }]);
     await call(h, IPC_CHANNELS.setProviderKey, DASHBOARD, 'GEMINI_API_KEY', VALUE);
     await call(h, IPC_CHANNELS.deleteProviderKey, DASHBOARD, 'GEMINI_API_KEY');
     expect(h.facade.notifications.at(-1)).toMatchObject({

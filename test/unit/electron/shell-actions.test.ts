@@ -4,7 +4,7 @@ import { backend, modeState } from './fixtures/gateway-data';
 import { ADMIN_TOKEN, fakeGateway, MASTER_KEY, settle } from './fixtures/fake-runner';
 import { startHarness } from './fixtures/shell-harness';
 
-const portTaken = { kind: 'port-in-use' as const, message: 'port 8765 is already in use', port: 8765, suggestedPort: 8766 };
+const portTaken = { code: 'PORT_IN_USE' as const, message: 'port 8765 is already in use', port: 8765, suggestedPort: 8766 };
 
 describe('tray actions', () => {
   it('copies the base URL, the Claude Code setup and the API key', async () => {

@@ -8,7 +8,7 @@ import { allowPermission } from '../../../main/electron/window/permission-policy
 import { fakeGateway, MASTER_KEY, settle } from './fixtures/fake-runner';
 import { startHarness } from './fixtures/shell-harness';
 
-const portTaken = { kind: 'port-in-use' as const, message: 'port 8765 is already in use', port: 8765, suggestedPort: 8766 };
+const portTaken = { code: 'PORT_IN_USE' as const, message: 'port 8765 is already in use', port: 8765, suggestedPort: 8766 };
 
 describe('per platform', () => {
   it('Windows: registers the installer’s AppUserModelId (notifications are delivered by it), no menu bar, a left click opens the dashboard', async () => {

@@ -1,4 +1,5 @@
 import { createServer } from 'node:net';
+import { GatewayError } from '../../../../shared/errors';
 
 /**
  * `preferred` when it can be bound on `host`, otherwise a port the OS hands out. There is a window between
@@ -11,7 +12,7 @@ export async function findFreePort(preferred: number, host: string): Promise<num
     if (port !== null) return port;
   }
   const port = await tryListen(0, host);
-  if (port === null) throw new Error(`no free port on ${host}`);
+  if (port === null) throw new GatewayError('BINARY_PORT_CONFLICT', `No free port on ${host} for LiteLLM`);
   return port;
 }
 
