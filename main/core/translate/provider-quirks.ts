@@ -1,5 +1,6 @@
 // What each OpenAI-compatible provider accepts, as one table rather than ifs in the translators. Keyed by LiteLLM provider
-// prefix; prefixes not listed use DEFAULT_QUIRKS. Add a row rather than an `if` in a translator.
+// prefix; prefixes not listed use DEFAULT_QUIRKS. Add a row rather than an `if` in a translator. Only prefixes SDK
+// mode serves (config/provider-table.ts) are translated, so only they have rows.
 
 export interface SchemaQuirks {
   /** JSON Schema keywords the provider rejects in tool parameters; removed at every level */
@@ -80,9 +81,7 @@ export const DEFAULT_QUIRKS: ProviderQuirks = {
 
 export const PROVIDER_QUIRKS: Record<string, Partial<ProviderQuirks>> = {
   openai: { maxTokensField: 'max_completion_tokens', reasoningRejectsSampling: true },
-  azure: { maxTokensField: 'max_completion_tokens', reasoningRejectsSampling: true },
   gemini: { schema: GEMINI_SCHEMA, supportsUser: false, maxStopSequences: 5, thoughtSignatures: true },
-  vertex_ai: { schema: GEMINI_SCHEMA, supportsUser: false, maxStopSequences: 5, thoughtSignatures: true },
   openrouter: { reasoningParam: 'reasoning.effort', supportsTopK: true, maxUserLength: 128 },
   ollama: { supportsTopK: false },
   ollama_chat: { supportsTopK: false },

@@ -31,9 +31,7 @@ export function budgetToEffort(budget: number): string {
  */
 export const REASONING_EFFORT_SUPPORT: Record<string, RegExp | true> = {
   openai: /^(o\d|gpt-5|codex)/i,
-  azure: /^(o\d|gpt-5|codex)/i,
   gemini: /gemini-(2\.5|[3-9])/i,
-  vertex_ai: /gemini-(2\.5|[3-9])/i,
   openrouter: true,
   ollama: /gpt-oss|qwen3|deepseek-r1|magistral/i,
   ollama_chat: /gpt-oss|qwen3|deepseek-r1|magistral/i,
