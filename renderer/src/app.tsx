@@ -78,7 +78,8 @@ export function App({ client, bridge }: AppProps) {
             <ConnectionBadge connection={state.connection} onRetry={retryNow} />
           </div>
         </header>
-        <main className="shell-main" id={PANEL_ID} role="tabpanel" aria-labelledby={tabId(view)} data-testid={`view-${view}`}>
+        <main className="shell-main" id={PANEL_ID} data-testid={`view-${view}`}>
+          <div className="shell-panel" role="tabpanel" aria-labelledby={tabId(view)}>
           {!data ? (
             <Loading connection={state.connection} onRetry={retryNow} />
           ) : view === 'map' ? (
@@ -96,6 +97,7 @@ export function App({ client, bridge }: AppProps) {
           ) : (
             <ModeView data={data} switchCheck={state.switchCheck} />
           )}
+          </div>
         </main>
         <Notices notices={state.notices} />
         <div className="visually-hidden" role="status" aria-live="polite" data-testid="announcer">{announcement}</div>

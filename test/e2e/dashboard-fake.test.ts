@@ -52,6 +52,9 @@ describe.skipIf(skipReason !== null)(`dashboard against the fake admin server${s
 
   it('drops the token from the address bar and shows the log', async () => {
     expect(page.url()).not.toContain('token');
+    // the routing map is the landing view; the log is one tab away
+    await page.getByTestId('view-map').waitFor();
+    await page.getByTestId('tab-requests').click();
     await page.getByTestId('log-row').first().waitFor();
     await expect.poll(() => page.getByTestId('log-count').textContent(), WAIT).toBe('60 requests');
     await page.screenshot({ path: join(shots, 'fake-log.png') });
@@ -120,7 +123,7 @@ describe.skipIf(skipReason !== null)(`dashboard against the fake admin server${s
 
   it('switches mode and rolls back with one click', async () => {
     await page.getByTestId('tab-mode').click();
-    await page.getByTestId('mode-toggle').click();
+    await page.getByTestId('mode-option-binary').click();
     await expect.poll(() => page.getByTestId('current-mode').textContent(), WAIT).toBe('Binary (LiteLLM)');
     await page.getByTestId('binary-log-tail').waitFor();
     await page.screenshot({ path: join(shots, 'fake-mode.png') });
@@ -131,6 +134,8 @@ describe.skipIf(skipReason !== null)(`dashboard against the fake admin server${s
     await page.getByTestId('rollback-button').click();
     await expect.poll(() => page.getByTestId('current-mode').textContent(), WAIT).toBe('SDK');
     expect(await page.getByTestId('last-switch').textContent()).toContain('Rolled back');
+    // a rollback is not itself rolled back: the toggle switches from here on
+    expect(await page.getByTestId('rollback-button').count()).toBe(0);
   });
 
   it('after a dropped stream: reconnecting, then live with no duplicated or lost rows', async () => {

@@ -1,4 +1,4 @@
-// Acceptance of the dashboard (issue 5) in Debian's Chromium against the REAL gateway: createGateway on
+// Acceptance of the dashboard in Debian's Chromium against the REAL gateway: createGateway on
 // 127.0.0.1 with fake providers, a fake Supermemory behind a fake Cloudflare, and the fake LiteLLM binary.
 // The callers are the official SDKs and Claude Code's wire shape. One page stays open through the whole
 // file, as a user's window would, including across a gateway restart. Screenshots of every view go to
@@ -193,9 +193,13 @@ describe.skipIf(skipReason !== null)(`dashboard against the real gateway${skipRe
 
   it('records the backend of the next request after the mode toggle and after "Roll back"', async () => {
     await showView(page, 'mode');
-    await page.getByTestId('mode-toggle').click();
+    // every switch is followed by a health check through the front door: it is logged like any request
+    const probeBinary = stack.nextFinished((r) => r.identity === 'switchboard-health');
+    await page.getByTestId('mode-option-binary').click();
     await expect.poll(() => page.getByTestId('current-mode').textContent(), { timeout: 30_000 }).toBe('Binary (LiteLLM)');
     await expect.poll(() => page.getByTestId('current-backend-status').textContent(), WAIT).toBe('ready');
+    await page.getByTestId('switch-check').and(page.locator('[data-ok="true"]')).waitFor();
+    rows.push((await probeBinary).id);
     const viaBinary = stack.nextFinished((r) => r.identity === 'pycharm-ai');
     // LiteLLM calls the configured provider, which hears the identity through it
     expect(await jetbrainsChat(gw())).toBe('Hello identity=pycharm-ai');
@@ -208,8 +212,11 @@ describe.skipIf(skipReason !== null)(`dashboard against the real gateway${skipRe
     await expectNoSecrets('mode view in binary mode');
 
     expect(await page.getByTestId('rollback-button').textContent()).toBe('Roll back to SDK');
+    const probeSdk = stack.nextFinished((r) => r.identity === 'switchboard-health');
     await page.getByTestId('rollback-button').click();
     await expect.poll(() => page.getByTestId('current-mode').textContent(), { timeout: 30_000 }).toBe('SDK');
+    const probeSdkId = (await probeSdk).id;
+    rows.push(probeSdkId);
     const viaSdk = stack.nextFinished((r) => r.identity === 'pycharm-ai');
     expect(await jetbrainsChat(gw())).toBe('Hello identity=pycharm-ai');
     const sdkId = (await viaSdk).id;
@@ -218,7 +225,7 @@ describe.skipIf(skipReason !== null)(`dashboard against the real gateway${skipRe
     await showView(page, 'requests');
     await expect.poll(() => cell(binaryId, 'backend').textContent(), WAIT).toBe('Binary');
     await expect.poll(() => cell(sdkId, 'backend').textContent(), WAIT).toBe('SDK');
-    expect((await rowIds(page)).slice(0, 2)).toEqual([sdkId, binaryId]);
+    expect((await rowIds(page)).slice(0, 3)).toEqual([sdkId, probeSdkId, binaryId]);
   });
 
   it('after the gateway is killed and restarted on the same port: reconnecting, then live, no duplicated rows', async () => {

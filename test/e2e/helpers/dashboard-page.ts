@@ -6,11 +6,13 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import type { TestGateway } from '../../integration/harness/test-gateway';
 
-export type ViewId = 'requests' | 'overview' | 'clients' | 'cookies' | 'mode' | 'cutover';
+export type ViewId = 'map' | 'requests' | 'overview' | 'clients' | 'cookies' | 'mode' | 'cutover';
 
-export async function openDashboard(page: Page, gw: TestGateway): Promise<void> {
+/** Opens the dashboard (it lands on the routing map) and goes to `view`, the request log unless told. */
+export async function openDashboard(page: Page, gw: TestGateway, view: ViewId = 'requests'): Promise<void> {
   await page.goto(`${gw.url}/ui/#token=${gw.adminToken}`);
   await badgeIn(page, 'live').waitFor();
+  if (view !== 'map') await showView(page, view);
   await installProbe(page);
 }
 

@@ -1,7 +1,7 @@
 // A recognised client app that lands on the default identity: its memories mix with every other
 // unrecognised client's. Says so, offers the rule that would catch it, shows the change to the config
 // file first, then writes it in one click (the gateway keeps the file's comments and layout).
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { IdentityRulePreview } from '../../../../shared/protocol/admin-api';
 import { describeRule, knownClientFor, type KnownClient } from '../../../../shared/identity-suggestions';
 import type { HeaderPattern } from '../../../../shared/protocol/records';
@@ -38,13 +38,11 @@ function samePattern(a: HeaderPattern, b: HeaderPattern): boolean {
   return a.header.toLowerCase() === b.header.toLowerCase() && a.pattern === b.pattern && a.user_id === b.user_id;
 }
 
-function FallThroughItem({ entry, defaultId }: { entry: FallThrough; defaultId: string }) {
-  const { client, dispatch } = useServices();
+function FallThroughItem({ entry, defaultId, onDone }: { entry: FallThrough; defaultId: string; onDone: (text: string) => void }) {
+  const { client, dispatch, announce } = useServices();
   const [preview, setPreview] = useState<IdentityRulePreview | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const statusRef = useRef<HTMLParagraphElement>(null);
   const rule = entry.client.rule;
 
   const run = async (step: 'preview' | 'apply') => {
@@ -54,10 +52,12 @@ function FallThroughItem({ entry, defaultId }: { entry: FallThrough; defaultId: 
       if (step === 'preview') setPreview(await client.previewIdentityRule(rule));
       else {
         const result = await client.addIdentityRule(rule);
+        const text = `Rule added to ${result.configPath}. New ${entry.client.app} requests get ${rule.user_id}.`;
+        // the item goes away once the rule is in force (this component with it): the panel keeps the result
+        onDone(text);
+        announce(text);
         dispatch({ type: 'rules.set', rules: result.rules });
-        setDone(`Added to ${result.configPath}. New ${entry.client.app} requests get ${rule.user_id}.`);
-        // the item goes away with its buttons; keep focus on the result
-        window.setTimeout(() => statusRef.current?.focus(), 0);
+        return;
       }
     } catch (err) {
       setError(actionErrorText(err));
@@ -66,13 +66,6 @@ function FallThroughItem({ entry, defaultId }: { entry: FallThrough; defaultId: 
     }
   };
 
-  if (done) {
-    return (
-      <p className="fall-through-done text-ok" role="status" tabIndex={-1} ref={statusRef} data-testid="fall-through-done">
-        {done}
-      </p>
-    );
-  }
   return (
     <li className="fall-through" data-testid="fall-through" data-app={entry.client.app}>
       <p>
@@ -107,15 +100,28 @@ function FallThroughItem({ entry, defaultId }: { entry: FallThrough; defaultId: 
 
 export function FallThroughNotices({ data }: { data: GatewayData }) {
   const entries = fallThroughClients(data);
-  if (entries.length === 0) return null;
+  const [done, setDone] = useState<string | null>(null);
+  const doneRef = useRef<HTMLParagraphElement>(null);
+  // the pressed button is gone with its item: focus goes to the result instead of the page's body
+  useEffect(() => {
+    if (done) doneRef.current?.focus();
+  }, [done]);
+  if (entries.length === 0 && !done) return null;
   return (
     <section className="card panel fall-through-panel" aria-labelledby="fall-through-title" data-testid="fall-through-panel">
       <h3 className="panel-title" id="fall-through-title">Clients on the default identity</h3>
-      <ul className="fall-through-list">
-        {entries.map((entry) => (
-          <FallThroughItem key={entry.client.app} entry={entry} defaultId={data.identityRules.defaultUserId} />
-        ))}
-      </ul>
+      {done && (
+        <p className="text-ok small" tabIndex={-1} ref={doneRef} data-testid="fall-through-done">
+          {done}
+        </p>
+      )}
+      {entries.length > 0 && (
+        <ul className="fall-through-list">
+          {entries.map((entry) => (
+            <FallThroughItem key={entry.client.app} entry={entry} defaultId={data.identityRules.defaultUserId} onDone={setDone} />
+          ))}
+        </ul>
+      )}
     </section>
   );
 }

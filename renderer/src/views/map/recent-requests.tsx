@@ -31,7 +31,7 @@ export function RecentRequests({ log, identities, onShowLog }: { log: RequestLog
           <ul className="glance-list" data-testid="glance-clients">
             {sorted.map((i) => (
               <li key={i.userId}>
-                <button type="button" className="glance-row" onClick={() => onShowLog({ identity: i.userId })} aria-label={`${i.userId}: ${i.requests} requests, ${i.errors} errors. Show in the log.`}>
+                <button type="button" className="glance-row" onClick={() => onShowLog({ identity: i.userId })} title={`Show ${i.userId}'s requests in the log`}>
                   <IdentityChip identity={i.userId} />
                   <span className="num">{formatCount(i.requests)}</span>
                   <span className={`num${i.errors > 0 ? ' text-err' : ' muted'}`}>{formatPercent(errorRate(i.requests, i.errors))} err</span>

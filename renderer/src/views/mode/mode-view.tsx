@@ -4,7 +4,6 @@ import { useCallback, useState } from 'react';
 import type { HealthProbe } from '../../../../shared/protocol/admin-api';
 import type { Mode, ModeState } from '../../../../shared/protocol/records';
 import { useServices } from '../../app-context';
-import { ModeToggle } from '../../components/mode-toggle';
 import { useAction } from '../../hooks/use-action';
 import { useNow } from '../../hooks/use-now';
 import { formatRelative } from '../../lib/format';
@@ -74,7 +73,7 @@ export function ModeView({ data, switchCheck }: { data: GatewayData; switchCheck
           )}
         </div>
         <div className="hero-actions">
-          <ModeToggle mode={mode} />
+          {/* switching is the header's SDK | Binary toggle, on every view; here only what it cannot say */}
           {target && (
             <button
               type="button"

@@ -21,13 +21,14 @@ export function BodyBlock({ title, body, testId }: { title: string; body: Captur
       </h3>
       {note && <p className="cap-note" data-testid={`${testId}-cap`}>{note}</p>}
       {view.kind === 'empty' && <p className="muted">No body captured.</p>}
-      {(view.kind === 'json' || view.kind === 'text') && <pre className="code-block">{view.text}</pre>}
+      {/* focusable: a long body scrolls, and keyboard users must be able to scroll it too */}
+      {(view.kind === 'json' || view.kind === 'text') && <pre className="code-block" tabIndex={0} aria-label={`${title} body`}>{view.text}</pre>}
       {view.kind === 'sse' && (
         <ol className="transcript" data-testid={`${testId}-transcript`}>
           {view.events.slice(0, MAX_TRANSCRIPT_EVENTS).map((e, i) => (
             <li key={i} className="transcript-event">
               <span className="transcript-name">{e.event}</span>
-              <pre className="code-block code-compact">{e.data}</pre>
+              <pre className="code-block code-compact" tabIndex={0} aria-label={`${e.event} event data`}>{e.data}</pre>
             </li>
           ))}
           {view.events.length > MAX_TRANSCRIPT_EVENTS && (
@@ -36,7 +37,7 @@ export function BodyBlock({ title, body, testId }: { title: string; body: Captur
           {view.tail && (
             <li className="transcript-event">
               <span className="transcript-name muted">(cut off)</span>
-              <pre className="code-block code-compact">{view.tail}</pre>
+              <pre className="code-block code-compact" tabIndex={0} aria-label="Cut-off tail">{view.tail}</pre>
             </li>
           )}
         </ol>
