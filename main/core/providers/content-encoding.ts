@@ -56,7 +56,10 @@ function release(body: AsyncIterable<Buffer>): void {
   else void body[Symbol.asyncIterator]().return?.();
 }
 
+/** The whole body as one Buffer (the body's own `bytes()` when it has one: an upstream answer read as is). */
 export async function readAll(body: AsyncIterable<Buffer>): Promise<Buffer> {
+  const whole = (body as { bytes?: () => Promise<Buffer> }).bytes;
+  if (typeof whole === 'function') return whole.call(body);
   const chunks: Buffer[] = [];
   for await (const chunk of body) chunks.push(chunk);
   return chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);

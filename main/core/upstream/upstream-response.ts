@@ -29,10 +29,14 @@ export function liveResponse(init: LiveResponseInit): UpstreamResponse {
   };
   // for a reader that gives up before the first chunk (an encoding it cannot decode): an iterator's
   // return() before its first next() would not destroy the stream, so its socket would stay busy
-  const readable: AsyncIterable<Buffer> & { destroy(): void } = {
+  const readable: AsyncIterable<Buffer> & { destroy(): void; bytes(): Promise<Buffer> } = {
     destroy: () => {
       if (!body.destroyed) body.destroy();
     },
+    // The whole body at once through undici's own consumer: an async iterator costs a promise, a
+    // listener round and end-of-stream bookkeeping per chunk, a visible share of a small JSON answer's
+    // CPU; readAll() in providers/content-encoding takes this path when the body is not re-encoded.
+    bytes: () => body.bytes().then((data) => Buffer.from(data.buffer, data.byteOffset, data.byteLength), rethrow),
     [Symbol.asyncIterator](): AsyncIterator<Buffer> {
       const it = body[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
       return {
