@@ -18,8 +18,8 @@ import type { GatewayConfig } from './config/types';
 import type { EventBus } from './events/event-bus';
 import { fingerprint } from './events/fingerprint';
 import { createIdentityStats } from './events/identity-stats';
-import { loadJsonlHistory } from './events/jsonl-history';
-import { JSONL_FILE, openJsonlLog } from './events/jsonl-log';
+import { loadJsonlHistory, replayHistory } from './events/jsonl-history';
+import { openJsonlLog } from './events/jsonl-log';
 import { createMetrics } from './events/metrics';
 import { createRequestCaptures } from './events/request-captures';
 import { createRequestLog } from './events/request-log';
@@ -35,6 +35,7 @@ import { openCookieJar } from './upstream/cookie-jar';
 import { createUpstreamClient } from './upstream/upstream-client';
 import { createReplayer } from './migration/replay';
 import type { MigrationModel } from './migration/migration-model';
+import { DATA_FILES } from './config/data-files';
 
 export interface GatewayRuntime {
   handler: FrontHandler;
@@ -67,7 +68,7 @@ export async function startRuntime(config: GatewayConfig, deps: GatewayDeps, ctx
   const { logger } = deps;
   const sb = config.switchboard;
   const cookieJar = await openCookieJar({
-    file: join(sb.dataDir, 'cookies.json'),
+    file: join(sb.dataDir, DATA_FILES.cookies),
     onError: (error) => logger.warn({ err: error }, 'cookie jar problem'),
   });
   // before the log opens its file: a damaged file is rewritten, and the log must append to the new one
@@ -80,13 +81,13 @@ export async function startRuntime(config: GatewayConfig, deps: GatewayDeps, ctx
     onError: (error) => logger.warn({ err: error }, 'request log file problem'),
   }).catch((error: NodeJS.ErrnoException) => {
     // a data dir we cannot write must not stop the gateway: serve, without the history on disk, and say so once
-    logger.warn(`Request log on disk is off: cannot open ${join(sb.dataDir, JSONL_FILE)} (${error.code ?? error.message}); requests are kept in memory only. Choose a writable folder with --data-dir to keep them`);
+    logger.warn(`Request log on disk is off: cannot open ${join(sb.dataDir, DATA_FILES.requests)} (${error.code ?? error.message}); requests are kept in memory only. Choose a writable folder with --data-dir to keep them`);
     return null;
   });
   const configSecrets = collectConfigSecrets(config);
   const secrets = () => [...configSecrets, ...cookieJar.secretValues()];
   const scrub = (text: string) => scrubSecrets(text, secrets());
-  const captures = createRequestCaptures({ entries: sb.log.bodyCaptureEntries, bytes: sb.log.bodyCaptureBytes });
+  const captures = createRequestCaptures({ entries: sb.log.bodyCaptureEntries, bytes: sb.log.bodyCaptureBytes, totalBytes: sb.log.bodyCaptureTotalBytes });
   const tracker = createRequestTracker({
     bus,
     log: createRequestLog(sb.log.maxEntries),
@@ -99,11 +100,7 @@ export async function startRuntime(config: GatewayConfig, deps: GatewayDeps, ctx
     fingerprint,
     secrets,
   });
-  for (const record of history.records) {
-    tracker.log.upsert(record);
-    tracker.metrics.record(record);
-    tracker.identities.record(record);
-  }
+  await replayHistory(history.records, tracker);
   const dispatcher = createDispatcher(sb.upstream);
   const upstream = createUpstreamClient({ config: sb.upstream, cookieJar, dispatcher });
   const sdk = createSdkBackend(

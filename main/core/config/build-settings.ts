@@ -77,6 +77,7 @@ export function buildSettings({ section, flags, env, dataDir, source }: Settings
       jsonlFiles: section.log.jsonl_files,
       bodyCaptureEntries: section.log.body_capture_entries,
       bodyCaptureBytes: section.log.body_capture_bytes,
+      bodyCaptureTotalBytes: section.log.body_capture_total_bytes,
       level,
     },
     binary: {

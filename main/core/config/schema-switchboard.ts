@@ -40,6 +40,7 @@ const logSchema = z.strictObject({
   jsonl_files: positive.default(3).describe('rotated request-log files kept (`requests.1.jsonl`, …)'),
   body_capture_entries: count.default(200).describe('newest requests whose bodies are kept for the detail panel and Compare; 0 keeps none'),
   body_capture_bytes: byteSizeSchema.default(65536).describe('bytes kept of each captured body; a longer one is cut (and cannot be replayed)'),
+  body_capture_total_bytes: byteSizeSchema.default(8 * 1024 * 1024).describe('bytes all captured bodies may hold together; past it the oldest captures go first (their requests stay in the log, without bodies)'),
   level: z.enum(LOG_LEVELS).default('info').describe('process log level (`SWITCHBOARD_LOG_LEVEL` overrides it)'),
 });
 

@@ -92,6 +92,8 @@ export interface LogConfig {
   bodyCaptureEntries: number;
   /** bytes kept per captured body */
   bodyCaptureBytes: number;
+  /** bytes all captured bodies hold together; the oldest captures are dropped past it */
+  bodyCaptureTotalBytes: number;
   level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 

@@ -17,7 +17,8 @@ export function isEventStream(contentType: string | null | undefined): boolean {
 /** A kept reference may pin at most this much memory beyond the bytes it shows. */
 const PIN_SLACK = 16 * 1024;
 
-export function createBodyBuffer(limit: number, contentType: string | null, sse: boolean): BodyBuffer {
+/** `onKept` hears how many bytes each append kept (for a bound on all captures together). */
+export function createBodyBuffer(limit: number, contentType: string | null, sse: boolean, onKept?: (bytes: number) => void): BodyBuffer {
   const cap = Math.max(0, Math.floor(limit));
   const parts: Array<Buffer | string> = [];
   let kept = 0;
@@ -34,6 +35,7 @@ export function createBodyBuffer(limit: number, contentType: string | null, sse:
         // over (fresh request bodies, upstream chunks, strings), and copying was a large share of its cost.
         parts.push(chunk);
         kept += length;
+        onKept?.(length);
         return;
       }
       // A UTF-8 char is at least one byte, so `room` chars always cover `room` bytes: never encode more
@@ -43,6 +45,7 @@ export function createBodyBuffer(limit: number, contentType: string | null, sse:
       // A copy: a slice would pin all of a large body (or of a pooled slab) for as long as it is kept.
       parts.push(Buffer.from(bytes.subarray(0, take)));
       kept += take;
+      onKept?.(take);
     },
     get totalBytes() {
       return total;

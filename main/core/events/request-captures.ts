@@ -35,6 +35,8 @@ export interface CaptureView {
 export interface RequestCaptures {
   /** bytes kept per body */
   readonly bytes: number;
+  /** bytes all kept bodies hold together right now */
+  keptBytes(): number;
   /** starts an entry (evicting the oldest when full); null when captures are off (entries = 0) */
   open(id: string): CaptureEntry | null;
   get(id: string): CaptureEntry | undefined;
@@ -50,18 +52,68 @@ export function addNote(entry: CaptureEntry | null, text: string): void {
   if (entry && entry.notes.length < MAX_NOTES) entry.notes.push(text);
 }
 
-export function createRequestCaptures(options: { entries: number; bytes: number }): RequestCaptures {
+/** What all captured bodies may hold together unless configured (switchboard.log.body_capture_total_bytes). */
+export const DEFAULT_CAPTURE_TOTAL_BYTES = 8 * 1024 * 1024;
+
+interface Held {
+  id: string;
+  bytes: number;
+  /** dropped from the map: bytes its request still appends are no longer counted */
+  dropped: boolean;
+}
+
+/**
+ * `entries` bounds how many requests keep captures, `bytes` each body, `totalBytes` all bodies together:
+ * an entry count alone let 200 Claude Code turns (bodies of 75-150 KB) pin ~25 MB. Past `totalBytes` the
+ * oldest entries go first; the entry being written is never dropped for its own bytes.
+ */
+export function createRequestCaptures(options: { entries: number; bytes: number; totalBytes?: number }): RequestCaptures {
   const limit = Math.max(0, Math.floor(options.entries));
   const bytes = Math.max(0, Math.floor(options.bytes));
+  const totalLimit = Math.max(0, Math.floor(options.totalBytes ?? DEFAULT_CAPTURE_TOTAL_BYTES));
   const entries = new Map<string, CaptureEntry>();
+  const held = new WeakMap<CaptureEntry, Held>();
+  let total = 0;
+
+  function drop(id: string): void {
+    const entry = entries.get(id);
+    if (!entry) return;
+    entries.delete(id);
+    const info = held.get(entry);
+    if (info && !info.dropped) {
+      info.dropped = true;
+      total -= info.bytes;
+    }
+  }
+
+  function kept(entry: CaptureEntry, added: number): void {
+    const info = held.get(entry);
+    if (!info || info.dropped) return;
+    info.bytes += added;
+    total += added;
+    if (total <= totalLimit) return;
+    for (const id of entries.keys()) {
+      if (total <= totalLimit) break;
+      if (id !== info.id) drop(id);
+    }
+  }
 
   return {
     bytes,
+    keptBytes: () => total,
     open(id) {
       if (limit === 0) return null;
-      if (!entries.has(id) && entries.size >= limit) {
+      const previous = entries.get(id);
+      if (previous) {
+        // the same id again keeps its place in the map (set() below does not move it); its bytes go
+        const info = held.get(previous);
+        if (info && !info.dropped) {
+          info.dropped = true;
+          total -= info.bytes;
+        }
+      } else if (entries.size >= limit) {
         const oldest = entries.keys().next();
-        if (!oldest.done) entries.delete(oldest.value);
+        if (!oldest.done) drop(oldest.value);
       }
       const entry: CaptureEntry = {
         requestHeaders: null,
@@ -73,12 +125,13 @@ export function createRequestCaptures(options: { entries: number; bytes: number 
         timing: null,
       };
       entries.set(id, entry);
+      held.set(entry, { id, bytes: 0, dropped: false });
       return entry;
     },
     get: (id) => entries.get(id),
     captureBody(entry, which, contentType) {
       // SSE is kept as its transcript: the raw `event:`/`data:` text the client received, capped like any body.
-      const body = createBodyBuffer(bytes, contentType, isEventStream(contentType));
+      const body = createBodyBuffer(bytes, contentType, isEventStream(contentType), (added) => kept(entry, added));
       if (which === 'request') entry.requestBody = body;
       else entry.responseBody = body;
       return body;
@@ -98,7 +151,9 @@ export function createRequestCaptures(options: { entries: number; bytes: number 
         timing: entry.timing ? { ...entry.timing } : null,
       };
     },
-    clear: () => entries.clear(),
+    clear: () => {
+      for (const id of [...entries.keys()]) drop(id);
+    },
     size: () => entries.size,
   };
 }

@@ -26,7 +26,7 @@ const DEFAULTS: Omit<SwitchboardSettings, 'dataDir'> = {
     maxRetryAfterMs: 30_000,
     maxSseEventBytes: 1024 * 1024,
   },
-  log: { maxEntries: 5000, jsonlMaxBytes: 10 * 1024 * 1024, jsonlFiles: 3, bodyCaptureEntries: 200, bodyCaptureBytes: 65536, level: 'info' },
+  log: { maxEntries: 5000, jsonlMaxBytes: 10 * 1024 * 1024, jsonlFiles: 3, bodyCaptureEntries: 200, bodyCaptureBytes: 65536, bodyCaptureTotalBytes: 8 * 1024 * 1024, level: 'info' },
   binary: {
     command: 'litellm', args: [], preferredPort: 0, readyTimeoutMs: 60_000, stopGraceMs: 5_000, keepWarm: false,
     pinnedVersion: '1.80.17', minVersion: '1.80.0', attachUrl: null, attachKey: null,
@@ -75,7 +75,7 @@ describe('switchboard settings', () => {
         maxRetryAfterMs: 20,
         maxSseEventBytes: 2 * 1024 * 1024,
       },
-      log: { maxEntries: 100, jsonlMaxBytes: 1024, jsonlFiles: 5, bodyCaptureEntries: 7, bodyCaptureBytes: 1024, level: 'debug' },
+      log: { maxEntries: 100, jsonlMaxBytes: 1024, jsonlFiles: 5, bodyCaptureEntries: 7, bodyCaptureBytes: 1024, bodyCaptureTotalBytes: 2 * 1024 * 1024, level: 'debug' },
       binary: {
         command: '/opt/litellm/bin/litellm',
         args: ['--num_workers', '1'],
@@ -96,7 +96,7 @@ describe('switchboard settings', () => {
   const overrides: Array<{ name: string; flags: Record<string, unknown>; env?: Record<string, string>; expected: Partial<SwitchboardSettings> }> = [
     { name: '--port, --host, --mode beat the file', flags: { port: 0, host: '127.0.0.2', mode: 'sdk' }, expected: { port: 0, host: '127.0.0.2', mode: 'sdk', modeExplicit: true } },
     { name: 'the file mode is explicit too', flags: {}, expected: { port: 9876, host: 'localhost', mode: 'binary', modeExplicit: true } },
-    { name: 'SWITCHBOARD_LOG_LEVEL beats log.level', flags: {}, env: { SWITCHBOARD_LOG_LEVEL: 'WARN' }, expected: { log: { ...DEFAULTS.log, maxEntries: 100, jsonlMaxBytes: 1024, jsonlFiles: 5, bodyCaptureEntries: 7, bodyCaptureBytes: 1024, level: 'warn' } } },
+    { name: 'SWITCHBOARD_LOG_LEVEL beats log.level', flags: {}, env: { SWITCHBOARD_LOG_LEVEL: 'WARN' }, expected: { log: { ...DEFAULTS.log, maxEntries: 100, jsonlMaxBytes: 1024, jsonlFiles: 5, bodyCaptureEntries: 7, bodyCaptureBytes: 1024, bodyCaptureTotalBytes: 2 * 1024 * 1024, level: 'warn' } } },
     { name: 'SUPERMEMORY_API_KEY is read from the env', flags: {}, env: { SUPERMEMORY_API_KEY: ' sm-key ' }, expected: { supermemoryApiKey: 'sm-key' } },
   ];
   it.each(overrides)('$name', async ({ flags, env, expected }) => {

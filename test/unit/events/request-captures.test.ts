@@ -134,4 +134,30 @@ describe('request captures', () => {
     captures.clear();
     expect(captures.size()).toBe(0);
   });
+
+  it('bounds the bytes of all bodies together: the oldest captures go first, never the one being written', () => {
+    const captures = createRequestCaptures({ entries: 10, bytes: 100, totalBytes: 250 });
+    const fill = (id: string, size: number) => {
+      const entry = captures.open(id);
+      if (!entry) throw new Error('no entry');
+      captures.captureBody(entry, 'request', 'application/json').append(Buffer.alloc(size, 0x61));
+      return entry;
+    };
+    fill('a', 100);
+    fill('b', 100);
+    expect(captures.keptBytes()).toBe(200);
+    const c = fill('c', 100);
+    // 300 > 250: the oldest (a) goes; b and c stay
+    expect(captures.get('a')).toBeUndefined();
+    expect(captures.get('b')).toBeDefined();
+    expect(captures.keptBytes()).toBe(200);
+    // the entry being written keeps its bytes even when it alone passes the bound
+    captures.captureBody(c, 'response', 'application/json').append(Buffer.alloc(100, 0x62));
+    expect(captures.get('b')).toBeUndefined();
+    expect(captures.get('c')).toBeDefined();
+    expect(captures.view('c', redact)?.responseBody?.totalBytes).toBe(100);
+    expect(captures.keptBytes()).toBe(200);
+    captures.clear();
+    expect(captures.keptBytes()).toBe(0);
+  });
 });
