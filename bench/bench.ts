@@ -19,8 +19,8 @@ import { seedHistory } from './history-seed';
 import { BENCH_ANTHROPIC_MODEL, COMPLETION } from './payloads';
 import { memoryFigures, runPhases } from './phases';
 import type { PhaseResults, PhaseTargets } from './phases';
-import { runStages } from './stages';
-import type { StageResult } from './stages';
+import { measureReplay, runStages } from './stages';
+import type { ReplayResult, StageResult } from './stages';
 import { BENCH_USAGE, parseBenchArgs } from './plan';
 import type { BenchOptions } from './plan';
 import { printResults } from './output';
@@ -106,14 +106,16 @@ async function measure(options: BenchOptions, registry: ChildRegistry): Promise<
   }
   const rssMb = { bare: await peakRssMb(bare.child.pid, readText), switchboard: await peakRssMb(switchboard.child.pid, readText) };
   let stages: StageResult[] | null = null;
+  let replay: ReplayResult | null = null;
   if (options.phases.has('stages')) {
-    say(`bench: per-stage profile, ${plan.stageIterations} iterations per stage…`);
+    say(`bench: per-stage profile, ${plan.stageIterations} iterations per stage; replay of a ${plan.historyRecords}-record log…`);
     stages = await runStages(plan.stageIterations, upstream.port);
+    replay = await measureReplay(plan.historyRecords);
   }
   say(`bench: measured in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return {
     ...phases, rssMb, load: { before: loadBefore, after: loadavg()[0] ?? 0 }, idle, idleSettleMs: plan.idleSettleMs,
-    start: { ms: switchboard.startMs, records: plan.historyRecords, eld: startEld }, stages,
+    start: { ms: switchboard.startMs, records: plan.historyRecords, eld: startEld }, stages, replay,
   };
 }
 

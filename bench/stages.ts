@@ -6,7 +6,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { Readable } from 'node:stream';
 import type { IncomingMessage } from 'node:http';
 import { Agent } from 'undici';
@@ -15,6 +15,7 @@ import { loadConfig } from '../main/core/config';
 import { findModel } from '../main/core/config/model-lookup';
 import { createEventBus } from '../main/core/events/event-bus';
 import { createIdentityStats } from '../main/core/events/identity-stats';
+import * as history from '../main/core/events/jsonl-history';
 import { createMetrics } from '../main/core/events/metrics';
 import { createRequestCaptures } from '../main/core/events/request-captures';
 import { createRequestLog } from '../main/core/events/request-log';
@@ -27,12 +28,54 @@ import { prepareBody } from '../main/core/backends/sdk/prepare-body';
 import { upstreamTarget } from '../main/core/backends/sdk/upstream-target';
 import { openaiRequestToAnthropic, anthropicResponseToOpenai } from '../main/core/translate';
 import { ANTHROPIC_MESSAGE, BENCH_ANTHROPIC_MODEL, BENCH_MODEL, BENCH_USER_AGENT, CHAT_PATH, COMPLETION, chatRequest } from './payloads';
+import { seedHistory } from './history-seed';
 import { benchConfigYaml } from './switchboard-process';
 
 export interface StageResult {
   label: string;
   us: number;
   note?: string;
+}
+
+/** Reloading the request log at start, as the gateway does before it listens. */
+export interface ReplayResult {
+  records: number;
+  ms: number;
+  /** event-loop delay meanwhile (1 ms sampling interval included) */
+  eldP99Ms: number;
+  eldMaxMs: number;
+}
+
+/**
+ * The start-up replay of a `records`-record request log with the gateway's own functions (read, parse,
+ * then log, metrics and identity stats), with the event-loop delay measured around it. Here, unlike in
+ * the Switchboard process, nothing else (module loading) shares the window.
+ */
+export async function measureReplay(records: number): Promise<ReplayResult> {
+  const dir = await mkdtemp(join(tmpdir(), 'switchboard-replay-'));
+  try {
+    await seedHistory(dir, records, Date.now());
+    const sinks = { log: createRequestLog(5000), metrics: createMetrics(Date.now), identities: createIdentityStats() };
+    const delay = monitorEventLoopDelay({ resolution: 1 });
+    delay.enable();
+    const start = performance.now();
+    const loaded = await history.loadJsonlHistory(dir, 5000, 3);
+    // older builds replayed in the composition root with a plain loop; the same loop stands in for them
+    const replay = (history as { replayHistory?: (r: typeof loaded.records, s: typeof sinks) => Promise<void> }).replayHistory;
+    if (replay) await replay(loaded.records, sinks);
+    else for (const record of loaded.records) {
+      sinks.log.upsert(record);
+      sinks.metrics.record(record);
+      sinks.identities.record(record);
+    }
+    const ms = performance.now() - start;
+    // one more turn, so a block that ended the work is sampled too
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    delay.disable();
+    return { records: loaded.records.length, ms, eldP99Ms: delay.percentile(99) / 1e6, eldMaxMs: delay.max / 1e6 };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 function timeSync(label: string, iterations: number, fn: (i: number) => unknown, note?: string): StageResult {

@@ -9,7 +9,7 @@ import { appendFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RequestRecord } from '../../../shared/protocol/records';
 import { writeFileAtomic } from '../atomic-file';
-import { JSONL_FILE, rotatedJsonlFile } from './jsonl-log';
+import { DATA_FILES, rotatedJsonlFile } from '../config/data-files';
 
 export interface JsonlHistory {
   /** the newest `maxEntries` records, oldest first */
@@ -20,7 +20,7 @@ export interface JsonlHistory {
 
 /** Reads the newest files until `maxEntries` records are found, repairing damaged ones on the way. */
 export async function loadJsonlHistory(dir: string, maxEntries: number, files: number): Promise<JsonlHistory> {
-  const names = [JSONL_FILE, ...Array.from({ length: files }, (_, i) => rotatedJsonlFile(i + 1))];
+  const names = [DATA_FILES.requests, ...Array.from({ length: files }, (_, i) => rotatedJsonlFile(i + 1))];
   const chunks: RequestRecord[][] = [];
   const problems: string[] = [];
   let count = 0;
@@ -33,10 +33,10 @@ export async function loadJsonlHistory(dir: string, maxEntries: number, files: n
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       // the current file's own problem is reported once, by the log opening it right after this
-      if (code !== 'ENOENT' && name !== JSONL_FILE) problems.push(`Request history ${path} could not be read (${code ?? 'error'}); its requests are not shown`);
+      if (code !== 'ENOENT' && name !== DATA_FILES.requests) problems.push(`Request history ${path} could not be read (${code ?? 'error'}); its requests are not shown`);
       continue;
     }
-    const { records, good, bad } = parseLines(text);
+    const { records, good, bad } = await parseLines(text);
     if (bad.length > 0) problems.push(await moveAside(path, good, bad, records.length));
     chunks.push(records);
     count += records.length;
@@ -59,12 +59,26 @@ async function moveAside(path: string, good: string[], bad: string[], kept: numb
   }
 }
 
-function parseLines(text: string): { records: RequestRecord[]; good: string[]; bad: string[] } {
+/**
+ * Lines parsed between two turns of the event loop. A full 5,000-record log took one 30-60 ms block to
+ * parse; in the desktop app that block is the tray and window not answering, so the work yields.
+ */
+export const REPLAY_SLICE = 500;
+
+/** Lets timers, I/O and the UI run between slices of start-up work. */
+export const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+async function parseLines(text: string): Promise<{ records: RequestRecord[]; good: string[]; bad: string[] }> {
   const records: RequestRecord[] = [];
   const good: string[] = [];
   const bad: string[] = [];
+  let since = 0;
   for (const line of text.split('\n')) {
     if (!line) continue;
+    if (++since >= REPLAY_SLICE) {
+      since = 0;
+      await yieldToLoop();
+    }
     try {
       const record = JSON.parse(line) as RequestRecord;
       if (typeof record.id === 'string' && typeof record.startedAt === 'number') {
@@ -78,4 +92,21 @@ function parseLines(text: string): { records: RequestRecord[]; good: string[]; b
     bad.push(line);
   }
   return { records, good, bad };
+}
+
+export interface HistorySinks {
+  log: { upsert(record: RequestRecord): void };
+  metrics: { record(record: RequestRecord): void };
+  identities: { record(record: RequestRecord): void };
+}
+
+/** Puts reloaded records into the log, the metrics and the identity stats, a slice per loop turn. */
+export async function replayHistory(records: readonly RequestRecord[], sinks: HistorySinks): Promise<void> {
+  for (let i = 0; i < records.length; i++) {
+    if (i > 0 && i % REPLAY_SLICE === 0) await yieldToLoop();
+    const record = records[i]!;
+    sinks.log.upsert(record);
+    sinks.metrics.record(record);
+    sinks.identities.record(record);
+  }
 }
