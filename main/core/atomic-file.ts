@@ -1,5 +1,6 @@
-// The one way the gateway replaces a small file in its data dir (cookie jar, mode.json, instance.json, a
-// repaired request log): write a temp file with mode 0600 next to it, fsync it, rename it over the old
+// The one way the gateway replaces a small file in its data dir (cookie jar, mode.json, instance.json,
+// validations.json, the LiteLLM config and pid file, a repaired request log; names in
+// config/data-files.ts): write a temp file with mode 0600 next to it, fsync it, rename it over the old
 // one, then fsync the folder. A crash at any point leaves the old file or the new one, never half of
 // one, and once this resolves the new content survives a power cut (the folder fsync makes the rename
 // itself durable). Other local users can never read the content: it may hold cookies or history.

@@ -2,6 +2,7 @@
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from './atomic-file';
+import { DATA_FILES } from './config/data-files';
 
 export interface InstanceInfo {
   pid: number;
@@ -9,15 +10,13 @@ export interface InstanceInfo {
   startedAt: number;
 }
 
-const FILE = 'instance.json';
-
 export async function writeInstance(dataDir: string, info: InstanceInfo): Promise<void> {
-  await writeFileAtomic(join(dataDir, FILE), `${JSON.stringify(info)}\n`);
+  await writeFileAtomic(join(dataDir, DATA_FILES.instance), `${JSON.stringify(info)}\n`);
 }
 
 export async function readInstance(dataDir: string): Promise<InstanceInfo | null> {
   try {
-    const parsed = JSON.parse(await readFile(join(dataDir, FILE), 'utf8')) as InstanceInfo;
+    const parsed = JSON.parse(await readFile(join(dataDir, DATA_FILES.instance), 'utf8')) as InstanceInfo;
     return typeof parsed.baseUrl === 'string' ? parsed : null;
   } catch {
     return null;
@@ -26,5 +25,5 @@ export async function readInstance(dataDir: string): Promise<InstanceInfo | null
 
 export async function removeInstance(dataDir: string, pid: number): Promise<void> {
   const current = await readInstance(dataDir);
-  if (current?.pid === pid) await rm(join(dataDir, FILE), { force: true });
+  if (current?.pid === pid) await rm(join(dataDir, DATA_FILES.instance), { force: true });
 }

@@ -30,6 +30,7 @@ import { initialTrayModel, trayFailed, trayStarting, trayStopping } from './tray
 import { createMainWindowController, type MainWindowController } from './window/main-window';
 import { allowPermission } from './window/permission-policy';
 import { DASHBOARD_CSP, originOf } from './window/window-security';
+import { DATA_FILES } from '../core/config/data-files';
 
 /** Everything besides the facade; built only once this process holds the single-instance lock. */
 export interface ShellDeps {
@@ -87,7 +88,7 @@ export async function runShell(facade: ElectronFacade, build: () => ShellDeps | 
   const gateway = (): Gateway | null => runner.current();
   const dataDir = (): string => gateway()?.config.switchboard.dataDir ?? deps.fallbackDataDir;
   const configFile = (): string =>
-    gateway()?.config.source.path ?? settings.get().configPath ?? join(dataDir(), 'config.yaml');
+    gateway()?.config.source.path ?? settings.get().configPath ?? join(dataDir(), DATA_FILES.config);
   const secrets = (): string[] => {
     const config = gateway()?.config;
     if (!config) return [];

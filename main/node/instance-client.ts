@@ -6,9 +6,10 @@ import { join } from 'node:path';
 import type { GatewayEvent } from '../../shared/protocol/events';
 import { ADMIN_PATHS } from '../../shared/protocol/admin-api';
 import type { ConfigFlags } from '../core/config';
-import { ADMIN_TOKEN_FILE, defaultDataDir } from '../core/config';
+import { defaultDataDir } from '../core/config';
 import { readInstance } from '../core/instance-file';
 import type { CliIo } from './cli-io';
+import { DATA_FILES } from '../core/config/data-files';
 
 export interface InstanceClient {
   baseUrl: string;
@@ -28,10 +29,10 @@ export async function findInstance(flags: ConfigFlags, io: CliIo): Promise<Found
   const dataDir = dataDirOf(flags, io);
   const recorded = flags.port !== undefined ? null : await readInstance(dataDir);
   const baseUrl = flags.port !== undefined ? `http://127.0.0.1:${flags.port}` : recorded?.baseUrl;
-  if (!baseUrl) return { kind: 'none', reason: `no ${join(dataDir, 'instance.json')}` };
+  if (!baseUrl) return { kind: 'none', reason: `no ${join(dataDir, DATA_FILES.instance)}` };
   if (!(await answers(baseUrl))) return { kind: 'none', reason: `nothing answers at ${baseUrl}` };
-  const token = io.env.SWITCHBOARD_ADMIN_TOKEN ?? (await readFile(join(dataDir, ADMIN_TOKEN_FILE), 'utf8').catch(() => '')).trim();
-  if (!token) return { kind: 'unusable', reason: `an instance runs at ${baseUrl} but there is no admin token (set SWITCHBOARD_ADMIN_TOKEN or check ${join(dataDir, ADMIN_TOKEN_FILE)})` };
+  const token = io.env.SWITCHBOARD_ADMIN_TOKEN ?? (await readFile(join(dataDir, DATA_FILES.adminToken), 'utf8').catch(() => '')).trim();
+  if (!token) return { kind: 'unusable', reason: `an instance runs at ${baseUrl} but there is no admin token (set SWITCHBOARD_ADMIN_TOKEN or check ${join(dataDir, DATA_FILES.adminToken)})` };
   return { kind: 'running', client: instanceClient(baseUrl, token) };
 }
 

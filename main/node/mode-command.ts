@@ -6,20 +6,21 @@ import { ADMIN_PATHS } from '../../shared/protocol/admin-api';
 import type { ModeResult } from '../../shared/protocol/admin-api';
 import type { ModeState } from '../../shared/protocol/records';
 import type { ConfigFlags } from '../core/config';
-import { ADMIN_TOKEN_FILE, defaultDataDir } from '../core/config';
+import { defaultDataDir } from '../core/config';
 import type { CliIo } from './cli-io';
 import { readInstance } from '../core/instance-file';
+import { DATA_FILES } from '../core/config/data-files';
 
 export async function modeCommand(action: 'sdk' | 'binary' | 'rollback' | 'status', flags: ConfigFlags, io: CliIo): Promise<number> {
   const dataDir = flags.dataDir ?? defaultDataDir(process.platform, io.env, homedir());
   const instance = await readInstance(dataDir);
   if (!instance) {
-    io.stderr(`switchboard: no running instance found (no ${join(dataDir, 'instance.json')}); start it with: switchboard serve`);
+    io.stderr(`switchboard: no running instance found (no ${join(dataDir, DATA_FILES.instance)}); start it with: switchboard serve`);
     return 1;
   }
-  const token = io.env.SWITCHBOARD_ADMIN_TOKEN ?? (await readFile(join(dataDir, ADMIN_TOKEN_FILE), 'utf8').catch(() => '')).trim();
+  const token = io.env.SWITCHBOARD_ADMIN_TOKEN ?? (await readFile(join(dataDir, DATA_FILES.adminToken), 'utf8').catch(() => '')).trim();
   if (!token) {
-    io.stderr(`switchboard: no admin token (set SWITCHBOARD_ADMIN_TOKEN or check ${join(dataDir, ADMIN_TOKEN_FILE)})`);
+    io.stderr(`switchboard: no admin token (set SWITCHBOARD_ADMIN_TOKEN or check ${join(dataDir, DATA_FILES.adminToken)})`);
     return 1;
   }
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };

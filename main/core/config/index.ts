@@ -10,5 +10,5 @@ export { closestModelNames, findModel } from './model-lookup';
 export type { ModelMatch } from './model-lookup';
 export { EMBEDDED_DEFAULT_CONFIG } from './embedded-default';
 export { isUnderBase } from './build-model';
-export { ADMIN_TOKEN_FILE, MASTER_KEY_FILE } from './resolve-secrets';
 export type * from './types';
+export { DATA_FILES, rotatedJsonlFile } from './data-files';

@@ -6,8 +6,8 @@ import { ConfigError } from './config-error';
 import { resolveUserPath } from './data-dir';
 import { EMBEDDED_DEFAULT_CONFIG, EMBEDDED_DEFAULT_LABEL } from './embedded-default';
 import type { GatewayConfig } from './types';
+import { DATA_FILES } from './data-files';
 
-export const DATA_DIR_CONFIG_FILE = 'config.yaml';
 
 export interface LocatedConfig {
   kind: GatewayConfig['source']['kind'];
@@ -29,7 +29,7 @@ export interface LocateInput {
 export async function locateConfig(input: LocateInput): Promise<LocatedConfig> {
   if (input.flagPath) return readNamed('flag', resolveUserPath(input.flagPath, input.cwd, input.homeDir), '--config');
   if (input.envPath) return readNamed('env', resolveUserPath(input.envPath, input.cwd, input.homeDir), 'env SWITCHBOARD_CONFIG');
-  const inDataDir = path.join(input.dataDir, DATA_DIR_CONFIG_FILE);
+  const inDataDir = path.join(input.dataDir, DATA_FILES.config);
   const text = await readText(inDataDir, '', true);
   if (text !== null) return { kind: 'data-dir', path: inDataDir, label: inDataDir, text };
   return { kind: 'default', path: null, label: EMBEDDED_DEFAULT_LABEL, text: EMBEDDED_DEFAULT_CONFIG };

@@ -6,9 +6,8 @@ import { ConfigError } from './config-error';
 import type { ConfigProblem } from './config-error';
 import { resolveEnvRef } from './env-ref';
 import { ensureSecretFile, generateSecret } from './secret-file';
+import { DATA_FILES } from './data-files';
 
-export const MASTER_KEY_FILE = 'master-key';
-export const ADMIN_TOKEN_FILE = 'admin-token';
 export const MASTER_KEY_PREFIX = 'sk-sb-';
 export const ADMIN_TOKEN_PREFIX = 'sb-admin-';
 
@@ -63,10 +62,10 @@ export async function resolveSecrets(input: SecretsInput): Promise<Secrets> {
   if (envAdmin && !HEADER_SAFE.test(envAdmin)) badValue('env SWITCHBOARD_ADMIN_TOKEN');
   if (problems.length > 0) throw new ConfigError(problems);
 
-  if (!master) master = await fromFile(path.join(input.dataDir, MASTER_KEY_FILE), MASTER_KEY_PREFIX, warnings);
+  if (!master) master = await fromFile(path.join(input.dataDir, DATA_FILES.masterKey), MASTER_KEY_PREFIX, warnings);
   const admin = envAdmin
     ? { value: envAdmin, source: 'env SWITCHBOARD_ADMIN_TOKEN' }
-    : await fromFile(path.join(input.dataDir, ADMIN_TOKEN_FILE), ADMIN_TOKEN_PREFIX, warnings);
+    : await fromFile(path.join(input.dataDir, DATA_FILES.adminToken), ADMIN_TOKEN_PREFIX, warnings);
   return { masterKey: master.value, masterKeySource: master.source, adminToken: admin.value, adminTokenSource: admin.source, warnings };
 }
 

@@ -11,16 +11,12 @@
 import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RequestRecord } from '../../../shared/protocol/records';
+import { DATA_FILES, rotatedJsonlFile } from '../config/data-files';
 
-export const JSONL_FILE = 'requests.jsonl';
 /** Records waiting for the disk beyond this are dropped (and reported): a stuck disk must not eat memory. */
 export const MAX_PENDING_RECORDS = 10_000;
 export const DEFAULT_BATCH_MS = 200;
 export const DEFAULT_BATCH_RECORDS = 32;
-
-export function rotatedJsonlFile(index: number): string {
-  return `requests.${index}.jsonl`;
-}
 
 export interface JsonlLogOptions {
   dir: string;
@@ -79,7 +75,7 @@ export async function openJsonlLog(options: JsonlLogOptions): Promise<JsonlLog> 
   const { dir, onError } = options;
   const maxBytes = Math.max(1, options.maxBytes);
   const files = Math.max(0, Math.floor(options.files));
-  const path = join(dir, JSONL_FILE);
+  const path = join(dir, DATA_FILES.requests);
   const batchMs = options.batchMs ?? DEFAULT_BATCH_MS;
   const batchRecords = Math.max(1, options.batchRecords ?? DEFAULT_BATCH_RECORDS);
   await mkdir(dir, { recursive: true, mode: 0o700 });

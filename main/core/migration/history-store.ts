@@ -1,12 +1,13 @@
 // <dataDir>/validations.json: the newest 20 validation reports, the cutover decision and the last
-// rollback test. Written atomically (tmp + rename) with mode 0600; a missing or damaged file reads as
+// rollback test. Written with writeFileAtomic (0600, whole or not at all); a missing or damaged file reads as
 // empty rather than stopping the gateway.
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CutoverDecision, RollbackTestResult, ValidationReport } from '../../../shared/protocol/validation';
 import { VALIDATION_SCHEMA } from '../../../shared/protocol/validation';
+import { writeFileAtomic } from '../atomic-file';
+import { DATA_FILES } from '../config/data-files';
 
-export const VALIDATIONS_FILE = 'validations.json';
 export const HISTORY_LIMIT = 20;
 
 export interface MigrationRecord {
@@ -26,7 +27,7 @@ export function emptyRecord(): MigrationRecord {
 }
 
 export function createHistoryStore(dataDir: string): HistoryStore {
-  const file = join(dataDir, VALIDATIONS_FILE);
+  const file = join(dataDir, DATA_FILES.validations);
   let writes: Promise<void> = Promise.resolve();
   return {
     async load() {
@@ -41,11 +42,8 @@ export function createHistoryStore(dataDir: string): HistoryStore {
     save(record) {
       // one write at a time, in order: two runs finishing together must not interleave their renames
       writes = writes.catch(() => undefined).then(async () => {
-        await mkdir(dataDir, { recursive: true });
-        const tmp = `${file}.${process.pid}.tmp`;
         const body = { ...record, history: record.history.slice(0, HISTORY_LIMIT) };
-        await writeFile(tmp, `${JSON.stringify(body)}\n`, { mode: 0o600 });
-        await rename(tmp, file);
+        await writeFileAtomic(file, `${JSON.stringify(body)}\n`);
       });
       return writes;
     },

@@ -2,7 +2,7 @@
 // dummy keys. The user's running gateway, its mode and its files are never touched by a run. It can be
 // stopped and started again on the same data dir (the cookie jar restart check).
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
@@ -11,6 +11,8 @@ import { loadConfig } from '../config';
 import type { GatewayConfig } from '../config/types';
 import type { Gateway } from '../gateway-types';
 import { probeConfigDocument } from './probe-config';
+import { writeFileAtomic } from '../atomic-file';
+import { DATA_FILES } from '../config/data-files';
 
 /** Builds a gateway for a config; the run passes createGateway with its own deps (pass I/O in). */
 export type GatewayFactory = (config: GatewayConfig) => Gateway;
@@ -40,8 +42,8 @@ export async function startTempGateway(options: TempGatewayOptions): Promise<Tem
   const dataDir = await mkdtemp(join(tmpdir(), 'switchboard-validate-'));
   const secret = () => randomBytes(18).toString('hex');
   const supermemoryKey = `sm_probe_${secret()}`;
-  const file = join(dataDir, 'probe-config.yaml');
-  await writeFile(file, stringify(probeConfigDocument(options.user, options.probeUrl, { provider: `sk-probe-${secret()}` })), { mode: 0o600 });
+  const file = join(dataDir, DATA_FILES.probeConfig);
+  await writeFileAtomic(file, stringify(probeConfigDocument(options.user, options.probeUrl, { provider: `sk-probe-${secret()}` })));
   let config: GatewayConfig;
   try {
     config = await loadConfig({

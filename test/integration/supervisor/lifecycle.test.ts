@@ -2,9 +2,10 @@ import { describe, it, expect } from 'vitest';
 import { mkdtemp, readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CONFIG_FILE_NAME, MASTER_KEY_ENV, findFreePort, LOG_FILE_NAME, PID_FILE_NAME } from '../../../main/core/backends/supervisor';
+import { MASTER_KEY_ENV, findFreePort } from '../../../main/core/backends/supervisor';
 import { writeFakeControl } from '../../fixtures/fake-litellm';
 import { alive, createHarness, rejection } from './harness';
+import { DATA_FILES } from '../../../main/core/config/data-files';
 
 describe('supervisor lifecycle (fake LiteLLM)', () => {
   it('starts on the preferred port, answers both dialects with its token, and stops leaving no process', async () => {
@@ -46,7 +47,7 @@ describe('supervisor lifecycle (fake LiteLLM)', () => {
     expect(h.supervisor.state()).toMatchObject({ status: 'stopped', pid: null, port: null });
     expect(h.supervisor.baseUrl()).toBeNull();
     expect(h.statuses()).toEqual(['starting', 'ready', 'stopping', 'stopped']);
-    await expect(stat(join(h.dataDir, PID_FILE_NAME))).rejects.toThrow();
+    await expect(stat(join(h.dataDir, DATA_FILES.litellmPid))).rejects.toThrow();
   });
 
   it('passes the token only through the environment, never in argv or the config file', async () => {
@@ -56,7 +57,7 @@ describe('supervisor lifecycle (fake LiteLLM)', () => {
     try {
       const [call] = h.spawns;
       expect(call?.args.join(' ')).not.toContain(token);
-      const configPath = join(h.dataDir, CONFIG_FILE_NAME);
+      const configPath = join(h.dataDir, DATA_FILES.litellmConfig);
       expect(call?.args).toEqual(['--config', configPath, '--port', String(h.supervisor.state().port), '--host', '127.0.0.1']);
       expect(call?.env?.[MASTER_KEY_ENV]).toBe(token);
       const config = await readFile(configPath, 'utf8');
@@ -64,7 +65,7 @@ describe('supervisor lifecycle (fake LiteLLM)', () => {
       expect(config).toContain('forward_client_headers_to_llm_api: true');
       expect(config).toContain(`master_key: os.environ/${MASTER_KEY_ENV}`);
       expect((await stat(configPath)).mode & 0o777).toBe(0o600);
-      expect((await stat(join(h.dataDir, LOG_FILE_NAME))).mode & 0o777).toBe(0o600);
+      expect((await stat(join(h.dataDir, DATA_FILES.litellmLog))).mode & 0o777).toBe(0o600);
     } finally {
       await h.supervisor.stop();
     }

@@ -1,8 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { LOG_FILE_NAME } from '../../../main/core/backends/supervisor';
 import { createHarness } from './harness';
+import { DATA_FILES } from '../../../main/core/config/data-files';
 
 describe('supervisor logs', () => {
   it('scrubs secrets the child prints from the log tail, the state events and the log file', async () => {
@@ -19,7 +19,7 @@ describe('supervisor logs', () => {
     const tail = h.supervisor.logTail(500).join('\n');
     expect(tail).toContain('DEBUG:    claude-sonnet api_key=[redacted]');
     expect(tail).toContain('general_settings.master_key=[redacted]');
-    const everything = [tail, JSON.stringify(h.states), await readFile(join(h.dataDir, LOG_FILE_NAME), 'utf8')].join('\n');
+    const everything = [tail, JSON.stringify(h.states), await readFile(join(h.dataDir, DATA_FILES.litellmLog), 'utf8')].join('\n');
     expect(everything).not.toContain(providerKey);
     expect(everything).not.toContain(token);
   });
@@ -46,7 +46,7 @@ describe('supervisor logs', () => {
     await h.supervisor.start();
     const secondPid = h.supervisor.state().pid;
     await h.supervisor.stop();
-    const file = await readFile(join(h.dataDir, LOG_FILE_NAME), 'utf8');
+    const file = await readFile(join(h.dataDir, DATA_FILES.litellmLog), 'utf8');
     expect(file).toMatch(/Z \[switchboard\] started \S+fake-litellm\.mjs \(pid \d+\) on 127\.0\.0\.1:\d+$/m);
     expect(file).toContain(`(pid ${firstPid})`);
     expect(file).toContain(`(pid ${secondPid})`);

@@ -5,11 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
-import { findFreePort, MASTER_KEY_ENV, PID_FILE_NAME, writeLitellmConfig } from '../../../main/core/backends/supervisor';
+import { findFreePort, MASTER_KEY_ENV, writeLitellmConfig } from '../../../main/core/backends/supervisor';
 import { FAKE_LITELLM_PATH } from '../../fixtures/fake-litellm';
 import { writePidFile } from '../../../main/core/backends/supervisor/stale-child';
 import { probeLiveliness } from '../../../main/core/backends/supervisor/readiness';
 import { alive, createHarness, MODEL_DOC, waitGone } from './harness';
+import { DATA_FILES } from '../../../main/core/config/data-files';
 
 const parentScript = join(import.meta.dirname, 'parent-process.ts');
 
@@ -76,7 +77,7 @@ describe('supervisor leaves no orphans', () => {
       await h.supervisor.start();
       expect(alive(other.pid as number)).toBe(true);
       // the record now names our own child
-      const record = JSON.parse(await readFile(join(dataDir, PID_FILE_NAME), 'utf8')) as { pid: number };
+      const record = JSON.parse(await readFile(join(dataDir, DATA_FILES.litellmPid), 'utf8')) as { pid: number };
       expect(record.pid).toBe(h.supervisor.state().pid);
       await h.supervisor.stop();
     } finally {

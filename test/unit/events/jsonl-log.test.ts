@@ -2,9 +2,10 @@ import { mkdtemp, mkdir, open, readFile, readdir, rm, stat, writeFile } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { openJsonlLog, rotatedJsonlFile, type JsonlLog } from '../../../main/core/events/jsonl-log';
+import { openJsonlLog, type JsonlLog } from '../../../main/core/events/jsonl-log';
 import type { RequestRecord } from '../../../shared/protocol/records';
 import { record } from './fixtures';
+import { rotatedJsonlFile } from '../../../main/core/config/data-files';
 
 let dir: string;
 const opened: JsonlLog[] = [];

@@ -2,9 +2,10 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { HISTORY_LIMIT, VALIDATIONS_FILE, createHistoryStore, emptyRecord } from '../../../main/core/migration/history-store';
+import { HISTORY_LIMIT, createHistoryStore, emptyRecord } from '../../../main/core/migration/history-store';
 import type { ValidationReport } from '../../../shared/protocol/validation';
 import { VALIDATION_SCHEMA } from '../../../shared/protocol/validation';
+import { DATA_FILES } from '../../../main/core/config/data-files';
 
 const report = (n: number): ValidationReport => ({
   schema: VALIDATION_SCHEMA, id: `run-${n}`, phase: 'all', live: false, startedAt: n, finishedAt: n + 1, ok: true,
@@ -24,8 +25,8 @@ describe('validations.json', () => {
     const store = createHistoryStore(dir);
     const history = Array.from({ length: 25 }, (_, i) => report(25 - i));
     await store.save({ history, decision: { at: 5, reportId: 'run-25', mode: 'sdk' }, lastRollbackTest: null });
-    expect((await stat(join(dir, VALIDATIONS_FILE))).mode & 0o777).toBe(0o600);
-    const onDisk = JSON.parse(await readFile(join(dir, VALIDATIONS_FILE), 'utf8')) as { history: ValidationReport[] };
+    expect((await stat(join(dir, DATA_FILES.validations))).mode & 0o777).toBe(0o600);
+    const onDisk = JSON.parse(await readFile(join(dir, DATA_FILES.validations), 'utf8')) as { history: ValidationReport[] };
     expect(onDisk.history).toHaveLength(HISTORY_LIMIT);
     const loaded = await store.load();
     expect(loaded.history).toHaveLength(HISTORY_LIMIT);
@@ -35,16 +36,16 @@ describe('validations.json', () => {
 
   test('a missing or damaged file reads as empty; reports of another schema are dropped', async () => {
     expect(await createHistoryStore(dir).load()).toEqual(emptyRecord());
-    await writeFile(join(dir, VALIDATIONS_FILE), '{"history": [ broken');
+    await writeFile(join(dir, DATA_FILES.validations), '{"history": [ broken');
     expect(await createHistoryStore(dir).load()).toEqual(emptyRecord());
-    await writeFile(join(dir, VALIDATIONS_FILE), JSON.stringify({ history: [{ schema: 'other/9', id: 'x' }, report(1)] }));
+    await writeFile(join(dir, DATA_FILES.validations), JSON.stringify({ history: [{ schema: 'other/9', id: 'x' }, report(1)] }));
     expect((await createHistoryStore(dir).load()).history.map((r) => r.id)).toEqual(['run-1']);
   });
 
   test('saves issued together land in order, each whole', async () => {
     const store = createHistoryStore(dir);
     await Promise.all([1, 2, 3].map((n) => store.save({ ...emptyRecord(), history: [report(n)] })));
-    const text = await readFile(join(dir, VALIDATIONS_FILE), 'utf8');
+    const text = await readFile(join(dir, DATA_FILES.validations), 'utf8');
     expect((JSON.parse(text) as { history: ValidationReport[] }).history[0]!.id).toBe('run-3');
   });
 });

@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Mode } from '../../../../shared/protocol/records';
 import { quarantineFile, writeFileAtomic } from '../../atomic-file';
+import { DATA_FILES } from '../../config/data-files';
 
 export interface PersistedMode {
   mode: Mode;
@@ -17,7 +18,6 @@ export interface ModeStore {
   save(state: PersistedMode): Promise<void>;
 }
 
-export const MODE_FILE = 'mode.json';
 
 const isMode = (value: unknown): value is Mode => value === 'sdk' || value === 'binary';
 
@@ -32,7 +32,7 @@ function parse(text: string): PersistedMode | null {
 }
 
 export function createModeStore(dataDir: string, onProblem: (message: string) => void = () => {}): ModeStore {
-  const file = join(dataDir, MODE_FILE);
+  const file = join(dataDir, DATA_FILES.mode);
   return {
     async load() {
       let text: string;

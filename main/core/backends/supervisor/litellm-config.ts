@@ -1,13 +1,13 @@
 // The config file the child reads: the user's LiteLLM sections, minus what would let someone other than
 // the gateway in or make the child do more than proxy, plus what Switchboard needs.
-import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { inlineIncludes } from './litellm-includes';
+import { writeFileAtomic } from '../../atomic-file';
+import { DATA_FILES } from '../../config/data-files';
 
 /** The env var carrying the child's per-run master key; the key is never in the file or on argv. */
 export const MASTER_KEY_ENV = 'SWITCHBOARD_LITELLM_MASTER_KEY';
-export const CONFIG_FILE_NAME = 'litellm.config.yaml';
 
 /**
  * general_settings the child must not get. Auth ones would let LiteLLM take a client header as the key
@@ -66,12 +66,10 @@ export async function writeLitellmConfig(
   configDir: string | null = null,
   onRemoved?: (keys: string[]) => void,
 ): Promise<string> {
-  await mkdir(dataDir, { recursive: true, mode: 0o700 });
-  const file = join(dataDir, CONFIG_FILE_NAME);
+  const file = join(dataDir, DATA_FILES.litellmConfig);
   const generated = generateLitellmConfig(await inlineIncludes(doc, configDir));
-  await writeFile(file, generated.yaml, { mode: 0o600 });
-  // writeFile's mode applies only when it creates the file; fix an older, more open one too.
-  await chmod(file, 0o600);
+  // a new file each time (0600 from its creation), so an older, more open one is replaced, never reused
+  await writeFileAtomic(file, generated.yaml);
   if (generated.removed.length > 0) onRemoved?.(generated.removed);
   return file;
 }

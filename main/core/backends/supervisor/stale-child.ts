@@ -1,14 +1,15 @@
 // A child left behind by a gateway that died without stopping it (SIGKILL, power loss, a crash in native
 // code) still holds its port and its upstream connections. Its pid is recorded in the data dir; the next
 // start() finds and stops it, after checking the pid still belongs to that child (pids get reused).
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import { pidAlive, signalGroup } from './child-process';
 import { probeLiveliness } from './readiness';
+import { writeFileAtomic } from '../../atomic-file';
+import { DATA_FILES } from '../../config/data-files';
 
-export const PID_FILE_NAME = 'litellm.pid';
 
 export interface PidRecord {
   pid: number;
@@ -18,11 +19,11 @@ export interface PidRecord {
 }
 
 export async function writePidFile(dataDir: string, record: PidRecord): Promise<void> {
-  await writeFile(join(dataDir, PID_FILE_NAME), `${JSON.stringify(record)}\n`, { mode: 0o600 });
+  await writeFileAtomic(join(dataDir, DATA_FILES.litellmPid), `${JSON.stringify(record)}\n`);
 }
 
 export async function removePidFile(dataDir: string): Promise<void> {
-  await rm(join(dataDir, PID_FILE_NAME), { force: true });
+  await rm(join(dataDir, DATA_FILES.litellmPid), { force: true });
 }
 
 export interface ReapOptions {
@@ -52,7 +53,7 @@ export async function reapStaleChild(options: ReapOptions): Promise<number | nul
 
 async function readPidFile(dataDir: string): Promise<PidRecord | null> {
   try {
-    const parsed = JSON.parse(await readFile(join(dataDir, PID_FILE_NAME), 'utf8')) as Partial<PidRecord>;
+    const parsed = JSON.parse(await readFile(join(dataDir, DATA_FILES.litellmPid), 'utf8')) as Partial<PidRecord>;
     if (!Number.isInteger(parsed.pid) || (parsed.pid ?? 0) <= 1 || typeof parsed.configFile !== 'string') return null;
     return { pid: parsed.pid as number, port: Number(parsed.port), configFile: parsed.configFile, startedAt: Number(parsed.startedAt) };
   } catch {

@@ -14,7 +14,7 @@ import {
   portConflictError, portMovedError, readyTimeoutError,
 } from './failures';
 import { findFreePort } from './free-port';
-import { childEnvironment, CONFIG_FILE_NAME, MASTER_KEY_ENV, writeLitellmConfig } from './litellm-config';
+import { childEnvironment, MASTER_KEY_ENV, writeLitellmConfig } from './litellm-config';
 import { checkLitellmVersion, MIN_LITELLM_VERSION, probeLitellmVersion, versionTooOldError } from './litellm-version';
 import { createLogSink } from './log-sink';
 import { LIVELINESS_PATH, waitUntilLive } from './readiness';
@@ -22,8 +22,8 @@ import { scrubLine } from './scrub-line';
 import { reapStaleChild, removePidFile, writePidFile } from './stale-child';
 import { killGroupNow, terminateChild } from './terminate';
 import type { Supervisor, SupervisorOptions } from './types';
+import { DATA_FILES } from '../../config/data-files';
 
-export const LOG_FILE_NAME = 'litellm.log';
 const RING_LINES = 500;
 const STATE_TAIL_LINES = 20;
 /** How long to wait for a dead child's last output before judging why it died. */
@@ -41,7 +41,7 @@ export function createSupervisor(options: SupervisorOptions): Supervisor {
   const platform = options.platform ?? process.platform;
   const { logger, dataDir, command } = options;
   const windowMs = options.crashWindowMs ?? 60_000;
-  const logFile = join(dataDir, LOG_FILE_NAME);
+  const logFile = join(dataDir, DATA_FILES.litellmLog);
   // Per run, never persisted: only this gateway process can talk to the child. LiteLLM wants `sk-` keys.
   const token = `sk-switchboard-${randomBytes(24).toString('base64url')}`;
   const log = createLogSink({
@@ -237,7 +237,7 @@ export function createSupervisor(options: SupervisorOptions): Supervisor {
       case 'missing-extras':
         throw fail(missingExtrasError(command, options.pinnedVersion, lines));
       case 'config-rejected':
-        throw fail(configRejectedError(describeEnd(end), join(dataDir, CONFIG_FILE_NAME), logFile, lines));
+        throw fail(configRejectedError(describeEnd(end), join(dataDir, DATA_FILES.litellmConfig), logFile, lines));
       default:
         return { kind: 'crashed', end, lines };
     }
