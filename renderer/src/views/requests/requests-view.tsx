@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useServices } from '../../app-context';
 import { EmptyState } from '../../components/empty-state';
 import { useAction } from '../../hooks/use-action';
+import { useThrottled } from '../../hooks/use-throttled';
 import { exportFileStem, toHar, toJsonl } from '../../lib/export-log';
 import type { DashboardState, GatewayData } from '../../state/dashboard-state';
 import {
@@ -41,7 +42,7 @@ export function RequestsView({ state, data, filters, onFilters: setFilters }: Re
   // live traffic: every frame's batch of events interrupted the deferred render, so at 100 requests a
   // second a search could take many seconds to show. With the search index a pass over 5,000 rows is cheap.
   const rows = useMemo(() => visibleRows(log, filters, frozenAt, searchIndex), [log, filters, frozenAt, searchIndex]);
-  const options = useMemo(() => filterOptions(log, data.identities.map((i) => i.userId)), [log, data.identities]);
+  const options = useThrottled(() => filterOptions(log, data.identities.map((i) => i.userId)), [log, data.identities], 1_000);
   const arrived = useMemo(() => countArrivedSince(log, frozenAt), [log, frozenAt]);
   const identityWidth = useMemo(() => identityColumnWidth(options.identities), [options.identities]);
   // where focus was when the detail opened (a row via Enter, the table): it goes back there on close
