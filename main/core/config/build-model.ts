@@ -3,7 +3,7 @@
 // binary serves) go into `error`, so the gateway still starts and the model fails clearly when called.
 import type { ConfigProblem } from './config-error';
 import { firstEnv, resolveEnvRef } from './env-ref';
-import { ROOT_API_BASE_PREFIXES, SDK_PROVIDERS, splitProviderModel } from './provider-table';
+import { providerSpec, splitProviderModel } from './provider-table';
 import type { ProviderSpec } from './provider-table';
 import { REQUEST_PARAM_KEYS, SDK_PARAM_KEYS } from './schema-litellm';
 import type { ModelEntry } from './schema-litellm';
@@ -55,7 +55,7 @@ export function buildModel(entry: ModelEntry, index: number, ctx: ModelBuildCont
     problems.push(problemAt(ctx.source, at('litellm_params', 'model'), 'has a * wildcard but model_name has none'));
   }
 
-  let spec: ProviderSpec | undefined = prefix === null ? undefined : SDK_PROVIDERS[prefix];
+  let spec: ProviderSpec | undefined = prefix === null ? undefined : providerSpec(prefix);
   if (prefix === null) {
     notes.otherErrors.push(`cannot tell the provider of "${params.model}": write litellm_params.model as provider/model`);
   } else if (!spec) {
@@ -142,7 +142,7 @@ function resolveApiBase(
   // LiteLLM accepts the full endpoint as an Anthropic api_base; we append /v1/messages ourselves
   if (spec?.provider === 'anthropic') base = base.replace(/\/v1\/messages$/, '');
   // LiteLLM's Ollama api_base is the server root; SDK mode uses Ollama's OpenAI-compatible /v1
-  if (prefix !== null && ROOT_API_BASE_PREFIXES.has(prefix) && !/\/v1$/.test(base)) base = `${base}/v1`;
+  if (spec?.rootApiBase && !/\/v1$/.test(base)) base = `${base}/v1`;
   return base;
 }
 

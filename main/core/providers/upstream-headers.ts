@@ -1,6 +1,7 @@
 // Headers we send upstream and headers we pass back. Built from scratch for every request: the client's
 // own credentials, cookies and identity headers never travel upstream (only what we put there).
 import type { IncomingHttpHeaders } from 'node:http';
+import { authHeaderFor } from '../config/provider-table';
 import type { ModelConfig } from '../config/types';
 
 export const IDENTITY_HEADER = 'x-sm-user-id';
@@ -38,7 +39,7 @@ export function anthropicAuthHeaders(
   model: ModelConfig,
   client: IncomingHttpHeaders | null,
 ): Record<string, string> {
-  if (model.apiKey) headers['x-api-key'] = model.apiKey;
+  putKey(headers, model);
   for (const name of ANTHROPIC_PASS_THROUGH) {
     const value = client?.[name];
     if (typeof value === 'string' && value) headers[name] = value;
@@ -48,8 +49,15 @@ export function anthropicAuthHeaders(
 }
 
 export function openaiAuthHeaders(headers: Record<string, string>, model: ModelConfig): Record<string, string> {
-  if (model.apiKey) headers.authorization = `Bearer ${model.apiKey}`;
+  putKey(headers, model);
   return headers;
+}
+
+/** The key in the header its provider table row names (config/provider-table.ts). */
+function putKey(headers: Record<string, string>, model: ModelConfig): void {
+  if (!model.apiKey) return;
+  const auth = authHeaderFor(model.providerPrefix, model.dialect);
+  headers[auth.name] = `${auth.prefix}${model.apiKey}`;
 }
 
 const PASS_BACK_EXACT = new Set(['retry-after', 'retry-after-ms', 'request-id', 'x-request-id', 'x-should-retry']);

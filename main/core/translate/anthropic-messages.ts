@@ -5,7 +5,7 @@
 //   (OpenAI requires that order); images inside a tool result move to a user message after the tool
 //   messages; `is_error: true` prefixes the result text with "Error: " (OpenAI has no error flag);
 // - assistant thinking is dropped with a note, or sent back as `reasoning_content` where the provider
-//   wants it (PROVIDER_QUIRKS.echoReasoningContent).
+//   wants it (quirks.echoReasoningContent).
 import { anthropicBlocksToParts, anthropicSystemTexts, simplifyParts } from './anthropic-content';
 import { asArray, asObject, asString, isObject, stringifyJson } from './json';
 import { dropped } from './notes';

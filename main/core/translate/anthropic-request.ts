@@ -1,7 +1,7 @@
 // Anthropic Messages request -> OpenAI Chat Completions request for an OpenAI-compatible provider.
 // Every top-level field has a row in ANTHROPIC_REQUEST_FIELDS; unknown fields are dropped with a note.
 // Provider differences (max_tokens field name, `user`, stream_options, reasoning parameter, top_k, stop
-// sequence limit) come from PROVIDER_QUIRKS.
+// sequence limit) come from the provider table row's quirks (quirksFor).
 import { GatewayError } from '../../../shared/errors';
 import { anthropicMessagesToOpenai } from './anthropic-messages';
 import { anthropicToolChoice, anthropicTools } from './anthropic-tools';

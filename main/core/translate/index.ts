@@ -14,5 +14,5 @@ export { estimateInputTokens } from './count-tokens';
 export { cleanToolSchema } from './schema-clean';
 export { withoutUnsignedThinking } from './unsigned-thinking';
 export { providerSupportsReasoningEffort } from './reasoning';
-export { quirksFor, PROVIDER_QUIRKS } from './provider-quirks';
+export { quirksFor } from './provider-quirks';
 export type { ProviderQuirks } from './provider-quirks';

@@ -94,7 +94,7 @@ function cleanNode(node: unknown, walk: Walk): unknown {
 }
 
 /**
- * A copy of `schema` without what `providerPrefix` rejects (see PROVIDER_QUIRKS). Never mutates the input;
+ * A copy of `schema` without what `providerPrefix` rejects (its provider table row's quirks). Never mutates the input;
  * non-object input comes back unchanged. With `notes`, one note lists the removed keywords.
  */
 export function cleanToolSchema(schema: unknown, providerPrefix: string, notes?: TranslateNotes): unknown {

@@ -1,9 +1,6 @@
 // The quirk and capability tables, and the small pure helpers around them.
 import { describe, it, expect } from 'vitest';
 import { cleanToolSchema, estimateInputTokens, isContextLengthError, providerSupportsReasoningEffort, quirksFor, streamErrorEvent } from '../../../main/core/translate';
-import { SDK_PROVIDERS } from '../../../main/core/config/provider-table';
-import { PROVIDER_QUIRKS } from '../../../main/core/translate/provider-quirks';
-import { REASONING_EFFORT_SUPPORT } from '../../../main/core/translate/reasoning';
 import { noteSink } from './helpers';
 
 describe('providerSupportsReasoningEffort', () => {
@@ -15,13 +12,6 @@ describe('providerSupportsReasoningEffort', () => {
     ['gemini', 'google/gemini-2.5-pro', true], ['__proto__', 'x', false],
   ])('%s %s -> %s', (prefix, model, expected) => {
     expect(providerSupportsReasoningEffort(prefix, model)).toBe(expected);
-  });
-});
-
-describe('the provider tables', () => {
-  it('have rows only for prefixes SDK mode serves (the others reach LiteLLM untranslated)', () => {
-    const rows = [...Object.keys(PROVIDER_QUIRKS), ...Object.keys(REASONING_EFFORT_SUPPORT)];
-    expect(rows.filter((prefix) => !Object.hasOwn(SDK_PROVIDERS, prefix))).toEqual([]);
   });
 });
 
