@@ -55,9 +55,10 @@ export function addNote(entry: CaptureEntry | null, text: string): void {
 /** What all captured bodies may hold together unless configured (switchboard.log.body_capture_total_bytes). */
 export const DEFAULT_CAPTURE_TOTAL_BYTES = 8 * 1024 * 1024;
 
-interface Held {
-  id: string;
-  bytes: number;
+/** An entry with its bookkeeping for the total bound (plain fields: a WeakMap lookup per chunk cost more). */
+interface HeldEntry extends CaptureEntry {
+  readonly heldId: string;
+  heldBytes: number;
   /** dropped from the map: bytes its request still appends are no longer counted */
   dropped: boolean;
 }
@@ -71,30 +72,31 @@ export function createRequestCaptures(options: { entries: number; bytes: number;
   const limit = Math.max(0, Math.floor(options.entries));
   const bytes = Math.max(0, Math.floor(options.bytes));
   const totalLimit = Math.max(0, Math.floor(options.totalBytes ?? DEFAULT_CAPTURE_TOTAL_BYTES));
-  const entries = new Map<string, CaptureEntry>();
-  const held = new WeakMap<CaptureEntry, Held>();
+  const entries = new Map<string, HeldEntry>();
   let total = 0;
+
+  function release(entry: HeldEntry): void {
+    if (entry.dropped) return;
+    entry.dropped = true;
+    total -= entry.heldBytes;
+  }
 
   function drop(id: string): void {
     const entry = entries.get(id);
     if (!entry) return;
     entries.delete(id);
-    const info = held.get(entry);
-    if (info && !info.dropped) {
-      info.dropped = true;
-      total -= info.bytes;
-    }
+    release(entry);
   }
 
-  function kept(entry: CaptureEntry, added: number): void {
-    const info = held.get(entry);
-    if (!info || info.dropped) return;
-    info.bytes += added;
+  function kept(entry: HeldEntry, added: number): void {
+    // `!== false`: an entry this store did not open (or one it dropped) is not counted
+    if (entry.dropped !== false) return;
+    entry.heldBytes += added;
     total += added;
     if (total <= totalLimit) return;
     for (const id of entries.keys()) {
       if (total <= totalLimit) break;
-      if (id !== info.id) drop(id);
+      if (id !== entry.heldId) drop(id);
     }
   }
 
@@ -104,18 +106,13 @@ export function createRequestCaptures(options: { entries: number; bytes: number;
     open(id) {
       if (limit === 0) return null;
       const previous = entries.get(id);
-      if (previous) {
-        // the same id again keeps its place in the map (set() below does not move it); its bytes go
-        const info = held.get(previous);
-        if (info && !info.dropped) {
-          info.dropped = true;
-          total -= info.bytes;
-        }
-      } else if (entries.size >= limit) {
+      // the same id again keeps its place in the map (set() below does not move it); its bytes go
+      if (previous) release(previous);
+      else if (entries.size >= limit) {
         const oldest = entries.keys().next();
         if (!oldest.done) drop(oldest.value);
       }
-      const entry: CaptureEntry = {
+      const entry: HeldEntry = {
         requestHeaders: null,
         upstreamRequestHeaders: null,
         responseHeaders: null,
@@ -123,15 +120,17 @@ export function createRequestCaptures(options: { entries: number; bytes: number;
         responseBody: null,
         notes: [],
         timing: null,
+        heldId: id,
+        heldBytes: 0,
+        dropped: false,
       };
       entries.set(id, entry);
-      held.set(entry, { id, bytes: 0, dropped: false });
       return entry;
     },
     get: (id) => entries.get(id),
     captureBody(entry, which, contentType) {
       // SSE is kept as its transcript: the raw `event:`/`data:` text the client received, capped like any body.
-      const body = createBodyBuffer(bytes, contentType, isEventStream(contentType), (added) => kept(entry, added));
+      const body = createBodyBuffer(bytes, contentType, isEventStream(contentType), (added) => kept(entry as HeldEntry, added));
       if (which === 'request') entry.requestBody = body;
       else entry.responseBody = body;
       return body;
