@@ -67,6 +67,9 @@ async function parse(endpoint: Endpoint, deps: ProxyRouteDeps, req: IncomingMess
   const closed = deps.gate();
   if (closed) throw closed;
   if (!hasValidKey(req.headers, deps.checkKey)) {
+    // the model it asked for still belongs in the log (a client with a stale key is a misconfigured
+    // client, not an anonymous one); the body itself is not kept
+    if (endpoint !== 'models') seen.model = await requestedModel(req, deps.config.switchboard.bodyLimitBytes);
     throw new GatewayError('AUTH_INVALID_KEY', 'Invalid or missing API key: send the Switchboard key as Authorization: Bearer <key> or x-api-key');
   }
   if (endpoint === 'models') return { identity, body: {}, raw: EMPTY, stream: false, model: null };
@@ -138,6 +141,16 @@ async function handle(
     const alreadyAnswered = reply.started;
     replyError(reply, error, dialect);
     trace.fail(error, alreadyAnswered ? undefined : error.status);
+  }
+}
+
+/** The `model` of a JSON body, or null when there is none (bounded like any body; errors are not the point here). */
+async function requestedModel(req: IncomingMessage, limit: number): Promise<string | null> {
+  try {
+    const model = parseJsonObject(await readBody(req, limit)).model;
+    return typeof model === 'string' ? model.slice(0, 200) : null;
+  } catch {
+    return null;
   }
 }
 
