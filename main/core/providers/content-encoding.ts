@@ -58,8 +58,12 @@ function release(body: AsyncIterable<Buffer>): void {
 
 /** The whole body as one Buffer (the body's own `bytes()` when it has one: an upstream answer read as is). */
 export async function readAll(body: AsyncIterable<Buffer>): Promise<Buffer> {
-  const whole = (body as { bytes?: () => Promise<Buffer> }).bytes;
-  if (typeof whole === 'function') return whole.call(body);
+  const whole = (body as { bytes?: () => Promise<Uint8Array> }).bytes;
+  if (typeof whole === 'function') {
+    // undici's consumer resolves a plain Uint8Array: viewed as a Buffer (no copy) so toString('utf8') works
+    const bytes = await whole.call(body);
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
   const chunks: Buffer[] = [];
   for await (const chunk of body) chunks.push(chunk);
   return chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
