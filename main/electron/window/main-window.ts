@@ -2,6 +2,7 @@
 // in the tray, really closed only when the app quits. Remembers its bounds across runs.
 import { UI_PATH } from '../../../shared/protocol/admin-api';
 import type { Bounds, ElectronFacade, WindowHandle } from '../facade-types';
+import { compactBoundsNear } from './compact-bounds';
 import { restoreBounds, type SavedBounds } from './window-bounds';
 import { decideNavigation, mainWindowSpec, originOf } from './window-security';
 
@@ -19,8 +20,9 @@ export interface MainWindowController {
   /**
    * Shows the dashboard at baseUrl (creating or re-pointing the window as needed) and focuses it; with a
    * view, opens that view (`#view=<id>`: a fragment change, so an open page switches without reloading).
+   * With `near` (the tray icon's bounds), a window created now opens compact beside the icon.
    */
-  show(baseUrl: string, view?: string): Promise<void>;
+  show(baseUrl: string, view?: string, near?: Bounds): Promise<void>;
   /** the gateway moved (new port) or stopped: reload or blank the open window */
   gatewayChanged(baseUrl: string | null): Promise<void>;
   /** true when a window exists and is visible (single-instance focus, tests) */
@@ -60,8 +62,8 @@ export function createMainWindowController(options: MainWindowOptions): MainWind
     }
   };
 
-  const create = (baseUrl: string): WindowHandle => {
-    const bounds = restoreBounds(options.loadBounds(), facade.displayWorkAreas());
+  const create = (baseUrl: string, near?: Bounds): WindowHandle => {
+    const bounds = near ? compactBoundsNear(near, facade.displayWorkAreas()) : restoreBounds(options.loadBounds(), facade.displayWorkAreas());
     const spec = mainWindowSpec({ preloadPath: options.preloadPath, bounds, show: false });
     const created = facade.createWindow(spec, {
       onCloseRequested(preventClose) {
@@ -88,8 +90,8 @@ export function createMainWindowController(options: MainWindowOptions): MainWind
   };
 
   return {
-    async show(baseUrl, view) {
-      if (!window || window.isDestroyed()) window = create(baseUrl);
+    async show(baseUrl, view, near) {
+      if (!window || window.isDestroyed()) window = create(baseUrl, near);
       // the dashboard drops `#view=` once read, so asking for the same view again is still a change
       if (loadedBase !== baseUrl || view) await load(baseUrl, view);
       if (!window) return;

@@ -10,7 +10,8 @@ export interface WindowSpecInput {
   show: boolean;
 }
 
-export const WINDOW_MIN_SIZE = { width: 720, height: 480 } as const;
+/** the dashboard's compact layout works from 380 px wide (a tray popover), so the window may be that small */
+export const WINDOW_MIN_SIZE = { width: 380, height: 420 } as const;
 export const WINDOW_DEFAULT_SIZE = { width: 1200, height: 800 } as const;
 
 export function mainWindowSpec(input: WindowSpecInput): WindowSpec {
