@@ -1,5 +1,5 @@
-// scripts/icons.mjs: every icon comes out of the one source image, as valid PNGs of the right sizes;
-// macOS template icons are black + alpha; the states look different; the source redraws identically.
+// scripts/icons.mjs: every icon comes out of the one source drawing (assets/icon.svg), as valid PNGs of the
+// right sizes; macOS template icons are black + alpha; the states look different; rendering is repeatable.
 import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -57,10 +57,20 @@ function readPng(bytes: Buffer): Png {
   const stride = width * 4;
   expect(raw.length).toBe((stride + 1) * height);
   const rgba = Buffer.alloc(stride * height);
+  // the five PNG row filters (none, sub, up, average, paeth), undone byte by byte
   for (let y = 0; y < height; y += 1) {
-    const filter = raw[y * (stride + 1)];
-    expect(filter).toBe(0);
-    raw.copy(rgba, y * stride, y * (stride + 1) + 1, (y + 1) * (stride + 1));
+    const filter = raw[y * (stride + 1)] ?? -1;
+    expect(filter).toBeGreaterThanOrEqual(0);
+    expect(filter).toBeLessThanOrEqual(4);
+    for (let x = 0; x < stride; x += 1) {
+      const a = x >= 4 ? (rgba[y * stride + x - 4] ?? 0) : 0;
+      const b = y > 0 ? (rgba[(y - 1) * stride + x] ?? 0) : 0;
+      const c = x >= 4 && y > 0 ? (rgba[(y - 1) * stride + x - 4] ?? 0) : 0;
+      const p = a + b - c;
+      const paeth = Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c) ? a : Math.abs(p - b) <= Math.abs(p - c) ? b : c;
+      const predictor = [0, a, b, (a + b) >> 1, paeth][filter] ?? 0;
+      rgba[y * stride + x] = ((raw[y * (stride + 1) + 1 + x] ?? 0) + predictor) & 0xff;
+    }
   }
   return { width, height, rgba };
 }
@@ -75,12 +85,18 @@ afterAll(async () => {
 });
 
 describe('icons from one source image', () => {
-  it('the source is a square RGBA PNG of 1024 px and redraws byte for byte from the script', async () => {
-    const committed = await readFile(join(root, 'assets', 'icon.png'));
-    expect(readPng(committed)).toMatchObject({ width: 1024, height: 1024 });
-    const redrawn = join(out, 'redrawn.png');
-    await run(process.execPath, [script, '--draw-source', '--source', redrawn, '--quiet'], { cwd: root });
-    expect((await readFile(redrawn)).equals(committed)).toBe(true);
+  it('the source is one SVG drawing with a square viewBox, and renders the same bytes every time', async () => {
+    const source = await readFile(join(root, 'assets', 'icon.svg'), 'utf8');
+    expect(source).toMatch(/<svg[^>]*viewBox="0 0 100 100"/);
+    const again = await mkdtemp(join(tmpdir(), 'switchboard-icons-'));
+    try {
+      await run(process.execPath, [script, '--out', again, '--quiet'], { cwd: root });
+      for (const file of [join('build-resources', 'icon.png'), join('electron', 'tray', 'sdkTemplate@2x.png')]) {
+        expect((await readFile(join(again, 'dist', file))).equals(await readFile(join(out, 'dist', file))), file).toBe(true);
+      }
+    } finally {
+      await rm(again, { recursive: true, force: true });
+    }
   }, 120_000);
 
   it('writes the app icon sizes electron-builder uses', async () => {
