@@ -1,4 +1,6 @@
-// When an upstream answer or failure is worth another attempt, and how long to wait first. Pure.
+// When an upstream answer or failure is worth another attempt, and how long to wait first: one policy
+// value decides (retry after N ms, or give up) and the upstream client only carries the decision out.
+// Change the retry rules here. Pure: the clock and the jitter source are passed in.
 
 /** Connection failures that mean "nothing was processed, try again" rather than "the upstream said no". */
 const RETRYABLE_CODES = new Set([
@@ -56,4 +58,60 @@ export function mayBeCloudflarePage(status: number, contentType: string | string
 /** "429 Retry-After 1s", "503 Retry-After 0.5s" */
 export function retryAfterReason(status: number, delayMs: number): string {
   return `${status} Retry-After ${delayMs / 1000}s`;
+}
+
+export interface RetryPolicyOptions {
+  /** retries after the first attempt */
+  retries: number;
+  /** first backoff step; doubles per retry */
+  baseDelayMs: number;
+  /** the longest wait: a longer Retry-After is not waited for (the client gets the 429/503), backoff is capped at it */
+  maxRetryAfterMs: number;
+  now: () => number;
+  /** jitter source for backoff */
+  random: () => number;
+}
+
+/** What an attempt came to: no answer (a connection error code), or an answer (with its body when asked for). */
+export type AttemptOutcome =
+  | { kind: 'error'; code: string | undefined }
+  | { kind: 'answer'; status: number; headers: Record<string, string | string[]>; page: string | null };
+
+export type RetryDecision = { retry: false } | { retry: true; delayMs: number; reason: string };
+
+export interface RetryPolicy {
+  /** The decision after attempt `retries` (0 = the first): wait and try again, or give this outcome to the caller. */
+  decide(outcome: AttemptOutcome, retries: number): RetryDecision;
+  /** An answer the policy must read whole before deciding (a 503 HTML page without Retry-After may be Cloudflare's 1200). */
+  wantsPage(status: number, headers: Record<string, string | string[]>): boolean;
+}
+
+const GIVE_UP: RetryDecision = { retry: false };
+
+/**
+ * Retries only what was not processed: connection failures before an answer, 429/503 with a Retry-After
+ * we are willing to wait for, and Cloudflare's 1200 page (with backoff, as it sends no Retry-After).
+ * Any other answer, and every answer once the retries are spent, goes to the caller as it is.
+ */
+export function createRetryPolicy(options: RetryPolicyOptions): RetryPolicy {
+  const backoff = (retries: number) => backoffDelay(retries, options.baseDelayMs, options.maxRetryAfterMs, options.random);
+  return {
+    decide(outcome, retries) {
+      if (retries >= options.retries) return GIVE_UP;
+      if (outcome.kind === 'error') {
+        return isRetryableConnectionError(outcome.code) ? { retry: true, delayMs: backoff(retries), reason: outcome.code ?? 'connection error' } : GIVE_UP;
+      }
+      const { status, headers, page } = outcome;
+      if (status !== 429 && status !== 503) return GIVE_UP;
+      const retryAfter = parseRetryAfter(headers['retry-after'], options.now());
+      if (retryAfter !== null) {
+        return retryAfter <= options.maxRetryAfterMs ? { retry: true, delayMs: retryAfter, reason: retryAfterReason(status, retryAfter) } : GIVE_UP;
+      }
+      if (page !== null && isCloudflare1200(status, page)) return { retry: true, delayMs: backoff(retries), reason: '503 Cloudflare 1200' };
+      return GIVE_UP;
+    },
+    wantsPage(status, headers) {
+      return mayBeCloudflarePage(status, headers['content-type']) && parseRetryAfter(headers['retry-after'], options.now()) === null;
+    },
+  };
 }

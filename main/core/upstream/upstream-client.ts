@@ -1,5 +1,6 @@
 // Every upstream call of the SDK backend: cookies from the jar, a slot under the per-origin cap, the
-// undici request, Set-Cookie back into the jar, and retries while nothing has reached the client yet.
+// undici request, Set-Cookie back into the jar, and retries while nothing has reached the client yet
+// (the retry policy decides whether and how long to wait; this file carries the decision out).
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Dispatcher } from 'undici';
 import { GatewayError } from '../../../shared/errors';
@@ -7,14 +8,7 @@ import type { UpstreamConfig } from '../config/types';
 import { isAbortError, toAbortSignal, UpstreamAbortError } from './abort';
 import type { AnySignal } from './abort';
 import { ConcurrencyLimiter } from './limiter';
-import {
-  backoffDelay,
-  isCloudflare1200,
-  isRetryableConnectionError,
-  mayBeCloudflarePage,
-  parseRetryAfter,
-  retryAfterReason,
-} from './retry-policy';
+import { createRetryPolicy, type RetryPolicy } from './retry-policy';
 import { bodyFailure, errorCodeOf, requestFailure } from './upstream-errors';
 import { bufferedResponse, liveResponse } from './upstream-response';
 import { splitUpstreamUrl } from './upstream-url';
@@ -49,7 +43,13 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
   const { config, cookieJar, dispatcher } = options;
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? defaultSleep;
-  const random = options.random ?? Math.random;
+  const policy: RetryPolicy = createRetryPolicy({
+    retries: config.retries,
+    baseDelayMs: config.retryBaseDelayMs,
+    maxRetryAfterMs: config.maxRetryAfterMs,
+    now,
+    random: options.random ?? Math.random,
+  });
   const cap = Number.isFinite(config.maxConcurrencyPerUpstream) && config.maxConcurrencyPerUpstream >= 1
     ? Math.floor(config.maxConcurrencyPerUpstream)
     : DEFAULT_CAP;
@@ -117,7 +117,6 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
   async function attempts(req: UpstreamRequest, state: OriginState, path: string, release: () => void): Promise<UpstreamResponse> {
     const { signal } = req;
     for (let retries = 0; ; retries++) {
-      const canRetry = retries < config.retries;
       let res: Dispatcher.ResponseData;
       try {
         res = await dispatcher.request({
@@ -130,9 +129,9 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
         });
       } catch (error) {
         if (signal?.aborted || isAbortError(error)) throw new UpstreamAbortError(signal?.reason ?? error);
-        const code = errorCodeOf(error);
-        if (!canRetry || !isRetryableConnectionError(code)) throw requestFailure(error, state.host, retries);
-        await waitToRetry(req, retries, code ?? 'connection error', backoff(retries));
+        const decision = policy.decide({ kind: 'error', code: errorCodeOf(error) }, retries);
+        if (!decision.retry) throw requestFailure(error, state.host, retries);
+        await waitToRetry(req, retries, decision.reason, decision.delayMs);
         continue;
       }
 
@@ -145,23 +144,21 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
         cookieJar.store(req.url, list);
       }
 
-      if (status === 429 || status === 503) {
-        const retryAfter = parseRetryAfter(headers['retry-after'], now());
-        if (retryAfter !== null) {
-          if (canRetry && retryAfter <= config.maxRetryAfterMs) {
-            await drain(res.body);
-            await waitToRetry(req, retries, retryAfterReason(status, retryAfter), retryAfter);
-            continue;
-          }
-        } else if (mayBeCloudflarePage(status, headers['content-type'])) {
-          const page = await readAll(res.body, req, state.host);
-          if (canRetry && isCloudflare1200(status, page.toString('latin1'))) {
-            await waitToRetry(req, retries, '503 Cloudflare 1200', backoff(retries));
-            continue;
-          }
-          release();
-          return bufferedResponse(status, headers, page, retries);
+      if (policy.wantsPage(status, headers)) {
+        const page = await readAll(res.body, req, state.host);
+        const decision = policy.decide({ kind: 'answer', status, headers, page: page.toString('latin1') }, retries);
+        if (decision.retry) {
+          await waitToRetry(req, retries, decision.reason, decision.delayMs);
+          continue;
         }
+        release();
+        return bufferedResponse(status, headers, page, retries);
+      }
+      const decision = policy.decide({ kind: 'answer', status, headers, page: null }, retries);
+      if (decision.retry) {
+        await drain(res.body);
+        await waitToRetry(req, retries, decision.reason, decision.delayMs);
+        continue;
       }
 
       return liveResponse({
@@ -173,10 +170,6 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
         mapError: (error) => (signal?.aborted ? new UpstreamAbortError(signal.reason) : bodyFailure(error, state.host)),
       });
     }
-  }
-
-  function backoff(retries: number): number {
-    return backoffDelay(retries, config.retryBaseDelayMs, config.maxRetryAfterMs, random);
   }
 
   async function waitToRetry(req: UpstreamRequest, retries: number, reason: string, delayMs: number): Promise<void> {

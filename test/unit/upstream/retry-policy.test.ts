@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   backoffDelay,
+  createRetryPolicy,
   isCloudflare1200,
   isRetryableConnectionError,
   mayBeCloudflarePage,
@@ -83,5 +84,33 @@ describe('retryable connection errors', () => {
 
   it('describes a Retry-After retry', () => {
     expect(retryAfterReason(429, 1000)).toBe('429 Retry-After 1s');
+  });
+});
+
+describe('createRetryPolicy: one decision per attempt', () => {
+  const policy = createRetryPolicy({ retries: 2, baseDelayMs: 100, maxRetryAfterMs: 5_000, now: () => NOW, random: () => 0.5 });
+  const answer = (status: number, headers: Record<string, string> = {}, page: string | null = null) => ({ kind: 'answer' as const, status, headers, page });
+
+  it('retries a refused connection with backoff, never an unknown failure, and gives up when the retries are spent', () => {
+    expect(policy.decide({ kind: 'error', code: 'ECONNREFUSED' }, 0)).toEqual({ retry: true, delayMs: 75, reason: 'ECONNREFUSED' });
+    expect(policy.decide({ kind: 'error', code: 'ECONNREFUSED' }, 1)).toEqual({ retry: true, delayMs: 150, reason: 'ECONNREFUSED' });
+    expect(policy.decide({ kind: 'error', code: 'ECONNREFUSED' }, 2)).toEqual({ retry: false });
+    expect(policy.decide({ kind: 'error', code: 'ENOTFOUND' }, 0)).toEqual({ retry: false });
+  });
+
+  it('waits for a 429/503 Retry-After it is willing to wait for, and hands over any other answer', () => {
+    expect(policy.decide(answer(429, { 'retry-after': '1' }), 0)).toEqual({ retry: true, delayMs: 1000, reason: '429 Retry-After 1s' });
+    expect(policy.decide(answer(503, { 'retry-after': '60' }), 0)).toEqual({ retry: false });
+    expect(policy.decide(answer(429), 0)).toEqual({ retry: false });
+    expect(policy.decide(answer(500, { 'retry-after': '1' }), 0)).toEqual({ retry: false });
+    expect(policy.decide(answer(429, { 'retry-after': '1' }), 2)).toEqual({ retry: false });
+  });
+
+  it('reads a 503 HTML page without Retry-After, and retries it when it is Cloudflare’s 1200', () => {
+    expect(policy.wantsPage(503, { 'content-type': 'text/html' })).toBe(true);
+    expect(policy.wantsPage(503, { 'content-type': 'text/html', 'retry-after': '1' })).toBe(false);
+    expect(policy.wantsPage(503, { 'content-type': 'application/json' })).toBe(false);
+    expect(policy.decide(answer(503, { 'content-type': 'text/html' }, '<h1>Error 1200</h1>'), 0)).toEqual({ retry: true, delayMs: 75, reason: '503 Cloudflare 1200' });
+    expect(policy.decide(answer(503, { 'content-type': 'text/html' }, '<h1>Bad gateway</h1>'), 0)).toEqual({ retry: false });
   });
 });
