@@ -77,6 +77,7 @@ export function applyEvents(state: DashboardState, events: readonly GatewayEvent
   let log: RequestLog = state.log;
   let notices: Notice[] = state.notices;
   let cutover: CutoverSlice = state.cutover;
+  let switchCheck = state.switchCheck;
   let pending: RequestRecord[] = [];
   let changed = false;
   for (const event of events) {
@@ -102,6 +103,8 @@ export function applyEvents(state: DashboardState, events: readonly GatewayEvent
         break;
       case 'mode.changed':
         data = { ...data, mode: event.mode };
+        // a check made for another backend, or before a fall-back, no longer describes what runs
+        if (switchCheck && (event.mode.mode !== switchCheck.backend || event.mode.lastSwitch?.kind === 'fallback')) switchCheck = null;
         break;
       case 'backend.state':
         data = { ...data, mode: withBackend(data.mode, event.backend) };
@@ -133,7 +136,7 @@ export function applyEvents(state: DashboardState, events: readonly GatewayEvent
     }
   }
   if (!changed) return state;
-  return { ...state, data, log: upsertRecords(log, pending, MAX_LOG_ROWS), notices, cutover };
+  return { ...state, data, log: upsertRecords(log, pending, MAX_LOG_ROWS), notices, cutover, switchCheck };
 }
 
 export function upsertIdentity(list: readonly IdentityStats[], identity: IdentityStats): IdentityStats[] {
