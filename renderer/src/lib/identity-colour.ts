@@ -41,9 +41,13 @@ export const FIXED_HUES: Readonly<Record<string, number>> = {
   'anthropic-python': 324,
 };
 
-/** Hue in degrees [0, 360): fixed for built-in identities, else quantised to 20 steps of 18° from a hash. */
+const TAKEN = new Set(Object.values(FIXED_HUES));
+/** The 18° steps no built-in identity uses: a user's own identity never wears a built-in's colour. */
+const FREE_HUES = Array.from({ length: HUE_STEPS }, (_, i) => i * (360 / HUE_STEPS)).filter((hue) => !TAKEN.has(hue));
+
+/** Hue in degrees [0, 360): fixed for built-in identities, else one of the free 18° steps from a hash. */
 export function identityHue(identity: string): number {
   const fixed = FIXED_HUES[identity];
   if (fixed !== undefined) return fixed;
-  return (mix(fnv1a(identity)) % HUE_STEPS) * (360 / HUE_STEPS);
+  return FREE_HUES[mix(fnv1a(identity)) % FREE_HUES.length]!;
 }

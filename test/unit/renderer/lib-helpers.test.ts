@@ -32,6 +32,9 @@ describe('identityHue', () => {
       }
     }
     for (const hue of hues) expect(hue % 18).toBe(0);
+    // a user's own identity never takes a built-in's hue
+    const own = ['notebook-research', 'my-project', 'ci-bot', 'alice', 'bob'].map(identityHue);
+    for (const hue of own) expect(hues).not.toContain(hue);
   });
 });
 
