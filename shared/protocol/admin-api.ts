@@ -1,9 +1,8 @@
 // The admin API the dashboard, the tray and `switchboard mode` use. All routes need
 // `Authorization: Bearer <admin token>`; the event stream too (the dashboard reads it with fetch, not
-// EventSource, so the token never goes into a URL).
+// EventSource, so the token never goes into a URL). Request bodies are zod schemas in admin-bodies.ts.
 import type {
   CookieSummary,
-  HeaderPattern,
   IdentityRules,
   IdentityStats,
   MemoryRoutingInfo,
@@ -48,9 +47,7 @@ export interface Snapshot {
   models: ModelSummary[];
 }
 
-export interface SetModeRequest {
-  mode: Mode;
-}
+export type { ClearCookiesBody as ClearCookiesRequest, ResolveIdentityBody as ResolveIdentityRequest, SetModeBody as SetModeRequest } from './admin-bodies';
 
 export interface AdminError {
   code: string;
@@ -76,15 +73,6 @@ export interface ModeResult {
   probe?: HealthProbe | null;
 }
 
-export interface ClearCookiesRequest {
-  /** omit to clear every domain */
-  domain?: string;
-}
-
-export interface ResolveIdentityRequest {
-  headers: Record<string, string>;
-}
-
 export type ResolveIdentityResponse = MemoryRoutingInfo;
 
 export interface RevealKeyResponse {
@@ -94,7 +82,7 @@ export interface RevealKeyResponse {
 export type RequestDetailResponse = RequestDetail;
 
 /** Body of the identity rule routes: the rule to add to `user_id_mappings.header_patterns`. */
-export type IdentityRuleRequest = HeaderPattern;
+export type { IdentityRuleBody as IdentityRuleRequest } from './admin-bodies';
 
 export interface IdentityRulePreview {
   configPath: string;

@@ -2,6 +2,8 @@
 // cutover actions and request replays. The CLI (`switchboard validate | status`), the admin API, the
 // dashboard's Cutover view and the tray all speak these shapes. `--json` prints a ValidationReport as is,
 // so its shape is versioned by `schema`.
+import type { z } from 'zod';
+import type { replayBody, startValidationBody } from './admin-bodies';
 import type { Mode } from './records';
 
 export type ValidationPhase = 'pre' | 'post' | 'all';
@@ -76,12 +78,8 @@ export interface ValidationProgress {
   item: ValidationItem | null;
 }
 
-export interface StartValidationRequest {
-  phase: ValidationPhase;
-  /** adds one tiny real request per configured model (costs tokens); needs `confirmCost: true` */
-  live?: boolean;
-  confirmCost?: boolean;
-}
+/** The body of POST /admin/validation, from its schema in admin-bodies.ts. */
+export type StartValidationRequest = z.output<typeof startValidationBody>;
 
 export interface StartValidationResponse {
   runId: string;
@@ -125,12 +123,8 @@ export interface RollbackTestResult {
   detail: string;
 }
 
-export interface ReplayRequest {
-  /** the request to replay, as logged */
-  requestId: string;
-  /** must be true: a replay sends the captured request to a real provider (costs tokens) */
-  confirmCost: boolean;
-}
+/** The body of POST /admin/replay as the route hands it on (`confirmCost` true only when the user agreed). */
+export type ReplayRequest = z.output<typeof replayBody>;
 
 export interface ReplaySide {
   backend: Mode;

@@ -3,12 +3,13 @@ import express from 'express';
 import type { Express, NextFunction, Request, Response } from 'express';
 import { GatewayError, isGatewayError } from '../../../shared/errors';
 import { ADMIN_PATHS } from '../../../shared/protocol/admin-api';
-import type { Mode } from '../../../shared/protocol/records';
+import { clearCookiesBody, resolveIdentityBody, setModeBody } from '../../../shared/protocol/admin-bodies';
 import { normalizeHeaders } from '../clients/identity';
 import { bearerToken } from '../http/auth';
 import type { KeyCheck } from '../http/auth';
 import type { AdminModel } from './admin-model-types';
 import { createEventFormatter, streamEvents } from './event-stream';
+import { parseBody } from './parse-body';
 
 export function sendAdminError(res: Response, error: GatewayError): void {
   res.status(error.status).json({ error: { code: error.code, message: error.message } });
@@ -53,9 +54,8 @@ export function mountAdminRoutes(app: Express, admin: AdminModel, checkToken: Ke
     return { ok: true };
   }));
   router.post(rel(ADMIN_PATHS.mode), route(async (req, res) => {
-    const mode = (req.body as { mode?: unknown } | undefined)?.mode;
-    if (mode !== 'sdk' && mode !== 'binary') throw new GatewayError('INVALID_REQUEST', 'Body must be {"mode":"sdk"} or {"mode":"binary"}');
-    const result = await admin.setMode(mode as Mode);
+    const { mode } = parseBody(setModeBody, req.body, 'Body must be {"mode":"sdk"} or {"mode":"binary"}');
+    const result = await admin.setMode(mode);
     res.status(result.ok ? 200 : 409);
     return result;
   }));
@@ -65,14 +65,12 @@ export function mountAdminRoutes(app: Express, admin: AdminModel, checkToken: Ke
     return result;
   }));
   router.post(rel(ADMIN_PATHS.clearCookies), route((req) => {
-    const domain = (req.body as { domain?: unknown } | undefined)?.domain;
-    if (domain !== undefined && typeof domain !== 'string') throw new GatewayError('INVALID_REQUEST', 'domain must be a string');
-    return admin.clearCookies(domain);
+    const body = parseBody(clearCookiesBody, req.body, 'Body must be {} or {"domain":"<domain>"}');
+    return admin.clearCookies(body?.domain);
   }));
   router.post(rel(ADMIN_PATHS.resolveIdentity), route((req) => {
-    const headers = (req.body as { headers?: unknown } | undefined)?.headers;
-    if (typeof headers !== 'object' || headers === null) throw new GatewayError('INVALID_REQUEST', 'Body must be {"headers":{...}}');
-    return admin.resolveIdentity(normalizeHeaders(headers as Record<string, unknown>));
+    const { headers } = parseBody(resolveIdentityBody, req.body, 'Body must be {"headers":{...}}');
+    return admin.resolveIdentity(normalizeHeaders(headers));
   }));
   router.get(rel(ADMIN_PATHS.revealKey), route((_req, res) => {
     res.setHeader('cache-control', 'no-store');

@@ -6,8 +6,8 @@ import { readFile } from 'node:fs/promises';
 import express from 'express';
 import type { Express } from 'express';
 import { isMap, isSeq, parseDocument, stringify, type Document } from 'yaml';
-import { z } from 'zod';
 import { GatewayError } from '../../../shared/errors';
+import { identityRuleBody } from '../../../shared/protocol/admin-bodies';
 import { ADMIN_PATHS, type IdentityRulePreview, type IdentityRuleResult } from '../../../shared/protocol/admin-api';
 import type { HeaderPattern } from '../../../shared/protocol/records';
 import { writeFileAtomic } from '../atomic-file';
@@ -19,11 +19,11 @@ import type { KeyCheck } from '../http/auth';
 import { identityRulesOf } from './admin-model';
 import { adminTokenGuard, route } from './admin-routes';
 
-export const IdentityRuleBody = z.object({
-  header: z.string().trim().toLowerCase().regex(/^[a-z0-9-]{1,64}$/, 'a header name (letters, digits, dashes)'),
-  pattern: z.string().min(1).max(200).refine((p) => typeof compilePattern(p) !== 'string', 'a valid regular expression'),
-  user_id: z.string().refine(isValidIdentity, 'an identity: 1-128 printable ASCII characters, no surrounding spaces'),
-}).strict();
+/** The shared contract's rule, plus the checks only the core can make (the pattern compiles, the identity is valid). */
+export const IdentityRuleBody = identityRuleBody.superRefine((rule, ctx) => {
+  if (typeof compilePattern(rule.pattern) === 'string') ctx.addIssue({ code: 'custom', path: ['pattern'], message: 'a valid regular expression' });
+  if (!isValidIdentity(rule.user_id)) ctx.addIssue({ code: 'custom', path: ['user_id'], message: 'an identity: 1-128 printable ASCII characters, no surrounding spaces' });
+});
 
 function parseRule(body: unknown): HeaderPattern {
   const parsed = IdentityRuleBody.safeParse(body);

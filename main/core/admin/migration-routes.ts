@@ -1,28 +1,16 @@
 // The migration assistant's /admin routes (MIGRATION_PATHS): validation runs, the live plan, the cutover
 // state and actions, and the status report. A thin skin over the MigrationModel, behind the admin token;
-// request bodies are checked with zod. Mounted before the admin router, whose last handler answers 404.
+// request bodies are checked against the shared contract (shared/protocol/admin-bodies.ts). Mounted before the admin router, whose last handler answers 404.
 import express from 'express';
 import type { Express, NextFunction, Request, Response } from 'express';
-import { z } from 'zod';
 import { GatewayError } from '../../../shared/errors';
+import { emptyBody, startValidationBody } from '../../../shared/protocol/admin-bodies';
 import { MIGRATION_PATHS } from '../../../shared/protocol/validation';
 import type { StartValidationRequest } from '../../../shared/protocol/validation';
 import type { KeyCheck } from '../http/auth';
 import type { MigrationModel } from '../migration/migration-model';
 import { adminTokenGuard, route, sendAdminError } from './admin-routes';
-
-const startSchema = z.strictObject({
-  phase: z.enum(['pre', 'post', 'all']),
-  live: z.boolean().optional(),
-  confirmCost: z.boolean().optional(),
-});
-const emptySchema = z.union([z.strictObject({}), z.undefined()]);
-
-function parse<T>(schema: z.ZodType<T>, body: unknown, hint: string): T {
-  const result = schema.safeParse(body);
-  if (!result.success) throw new GatewayError('INVALID_REQUEST', `${hint} (${result.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')})`);
-  return result.data;
-}
+import { parseBody } from './parse-body';
 
 export function mountMigrationRoutes(app: Express, migration: MigrationModel, checkToken: KeyCheck): void {
   const router = express.Router();
@@ -32,23 +20,23 @@ export function mountMigrationRoutes(app: Express, migration: MigrationModel, ch
   const rel = (path: string) => path.slice('/admin'.length);
 
   router.post(rel(MIGRATION_PATHS.validation), json, route(async (req, res) => {
-    const request: StartValidationRequest = parse(startSchema, req.body, 'Body must be {"phase":"pre"|"post"|"all","live"?:boolean,"confirmCost"?:boolean}');
+    const request: StartValidationRequest = parseBody(startValidationBody, req.body, 'Body must be {"phase":"pre"|"post"|"all","live"?:boolean,"confirmCost"?:boolean}');
     const started = await migration.startValidation(request);
     res.status(202);
     return started;
   }));
   router.post(rel(MIGRATION_PATHS.cancelValidation), json, route((req) => {
-    parse(emptySchema, req.body, 'Body must be {}');
+    parseBody(emptyBody, req.body, 'Body must be {}');
     return { cancelled: migration.cancelValidation() };
   }));
   router.get(rel(MIGRATION_PATHS.livePlan), route(() => migration.livePlan()));
   router.get(rel(MIGRATION_PATHS.cutover), route(() => migration.cutover()));
   router.post(rel(MIGRATION_PATHS.makeDefault), json, route((req) => {
-    parse(emptySchema, req.body, 'Body must be {}');
+    parseBody(emptyBody, req.body, 'Body must be {}');
     return migration.makeDefault();
   }));
   router.post(rel(MIGRATION_PATHS.testRollback), json, route((req) => {
-    parse(emptySchema, req.body, 'Body must be {}');
+    parseBody(emptyBody, req.body, 'Body must be {}');
     return migration.testRollback();
   }));
   router.get(rel(MIGRATION_PATHS.status), route(() => migration.status()));

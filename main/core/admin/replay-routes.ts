@@ -3,25 +3,19 @@
 import express from 'express';
 import type { Express, NextFunction, Request, Response } from 'express';
 import { GatewayError } from '../../../shared/errors';
-import { MIGRATION_PATHS, type ReplayRequest } from '../../../shared/protocol/validation';
+import { replayBody } from '../../../shared/protocol/admin-bodies';
+import { MIGRATION_PATHS } from '../../../shared/protocol/validation';
 import type { KeyCheck } from '../http/auth';
 import type { Replayer } from '../migration/replay';
 import { adminTokenGuard, route, sendAdminError } from './admin-routes';
-
-function parseReplayRequest(body: unknown): ReplayRequest {
-  const value = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
-  if (typeof value.requestId !== 'string' || value.requestId === '') {
-    throw new GatewayError('INVALID_REQUEST', 'Body must be {"requestId":"<id from the log>","confirmCost":true}');
-  }
-  return { requestId: value.requestId, confirmCost: value.confirmCost === true };
-}
+import { parseBody } from './parse-body';
 
 export function mountReplayRoutes(app: Express, replayer: Replayer, checkToken: KeyCheck): void {
   app.post(
     MIGRATION_PATHS.replay,
     adminTokenGuard(checkToken),
     express.json({ limit: '4kb' }),
-    route((req) => replayer.replay(parseReplayRequest(req.body))),
+    route((req) => replayer.replay(parseBody(replayBody, req.body, 'Body must be {"requestId":"<id from the log>","confirmCost":true}'))),
     // body-parser failures land here, answered like the other admin routes'
     (_error: unknown, _req: Request, res: Response, _next: NextFunction) => {
       sendAdminError(res, new GatewayError('BAD_JSON', 'Admin request body is not valid JSON (or over 4 KB)'));

@@ -118,4 +118,20 @@ describe('admin API', () => {
     const res = await admin('/admin/mode', { method: 'POST', body: JSON.stringify({ mode: 'turbo' }) });
     expect(res.status).toBe(400);
   });
+
+  it('checks every body against the shared contract and says which field is wrong', async () => {
+    const cases: Array<[string, unknown, string]> = [
+      ['/admin/mode', { mode: 'turbo' }, 'mode:'],
+      ['/admin/cookies/clear', { domain: 5 }, 'domain:'],
+      ['/admin/identity/resolve', { headers: 'x' }, 'headers:'],
+      ['/admin/replay', { requestId: '' }, 'requestId:'],
+      ['/admin/validation', { phase: 'pre', extra: 1 }, 'body:'],
+    ];
+    for (const [path, body, field] of cases) {
+      const res = await admin(path, { method: 'POST', body: JSON.stringify(body) });
+      const error = ((await res.json()) as { error: { code: string; message: string } }).error;
+      expect([path, res.status, error.code], error.message).toEqual([path, 400, 'INVALID_REQUEST']);
+      expect(error.message, path).toContain(field);
+    }
+  });
 });
