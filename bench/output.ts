@@ -54,7 +54,9 @@ function memoryBreakdown(results: BenchResults): string[] {
     if (!m) continue;
     const spaces = Object.entries(m.spacesMb).filter(([, size]) => size >= 0.5).map(([name, size]) => `${name} ${size.toFixed(1)}`).join(', ');
     const rest = m.rssMb - m.heapTotalMb - m.externalMb;
-    out.push(`RSS ${when}: ${m.rssMb.toFixed(1)} MB = v8 heap ${m.heapTotalMb.toFixed(1)} (${spaces}) + external ${m.externalMb.toFixed(1)} + the rest ${rest.toFixed(1)} (node binary and libraries, malloc, stacks)`);
+    const split = m.rssFileMb === null ? '(node binary and libraries, malloc, stacks)'
+      : `(${m.rssFileMb.toFixed(1)} file-backed: node binary and libraries; ${(rest - m.rssFileMb).toFixed(1)} anonymous: malloc, thread stacks, JIT and v8 internals)`;
+    out.push(`RSS ${when}: ${m.rssMb.toFixed(1)} MB = v8 heap ${m.heapTotalMb.toFixed(1)} (${spaces}) + external ${m.externalMb.toFixed(1)} + the rest ${rest.toFixed(1)} ${split}`);
   }
   if (out.length > 0) out.push('');
   return out;

@@ -23,6 +23,8 @@ export interface MemoryFigures {
   arrayBuffersMb: number;
   /** MB reserved per v8 heap space (new, old, code, large objects…) */
   spacesMb: Record<string, number>;
+  /** file-backed part of the RSS (node binary, libraries); null where /proc is missing */
+  rssFileMb: number | null;
 }
 
 export interface PhaseResults {
@@ -47,12 +49,13 @@ export interface PhaseTargets {
   binary: Target | null;
 }
 
-export function memoryFigures(answer: Pick<ProbeAnswer, 'memory' | 'spaces'>): MemoryFigures {
+export function memoryFigures(answer: Pick<ProbeAnswer, 'memory' | 'spaces' | 'rssFile'>): MemoryFigures {
   const { memory, spaces } = answer;
   return {
     rssMb: mb(memory.rss), heapUsedMb: mb(memory.heapUsed), heapTotalMb: mb(memory.heapTotal),
     externalMb: mb(memory.external), arrayBuffersMb: mb(memory.arrayBuffers),
     spacesMb: Object.fromEntries(Object.entries(spaces).map(([name, space]) => [name.replace(/_space$/, ''), mb(space.size)])),
+    rssFileMb: answer.rssFile === null ? null : mb(answer.rssFile),
   };
 }
 

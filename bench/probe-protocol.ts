@@ -24,6 +24,8 @@ export interface ProbeAnswer {
   memory: NodeJS.MemoryUsage;
   /** v8 heap spaces (new_space, old_space, code_space, large_object_space, …): bytes reserved and used */
   spaces: Record<string, { size: number; used: number }>;
+  /** file-backed resident bytes (Linux /proc), null elsewhere */
+  rssFile: number | null;
   uptimeMs: number;
 }
 

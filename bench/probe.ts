@@ -6,6 +6,7 @@
 // The delay monitor runs only while the bench asks for it (start-up, and windows it opens): its 1 ms
 // timer would otherwise cost the measured process CPU in every other phase.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { readFileSync } from 'node:fs';
 import { getHeapSpaceStatistics } from 'node:v8';
 import type { ProbeAnswer, ProbeAsk } from './probe-protocol';
 
@@ -37,7 +38,17 @@ function answer(ask: ProbeAsk): ProbeAnswer {
   // what the heap total is made of: a young generation grown under load reads very differently from a
   // retained old generation
   const spaces = Object.fromEntries(getHeapSpaceStatistics().map((s) => [s.space_name, { size: s.space_size, used: s.space_used_size }]));
-  return { kind: 'probe', id: ask.id, eld, memory, spaces, uptimeMs: process.uptime() * 1000 };
+  return { kind: 'probe', id: ask.id, eld, memory, spaces, rssFile: rssFileBytes(), uptimeMs: process.uptime() * 1000 };
+}
+
+/** File-backed resident pages (the node binary, shared libraries): RSS that no code of ours allocated. */
+function rssFileBytes(): number | null {
+  try {
+    const match = /^RssFile:\s+(\d+)\s+kB/m.exec(readFileSync('/proc/self/status', 'utf8'));
+    return match?.[1] ? Number(match[1]) * 1024 : null;
+  } catch {
+    return null;
+  }
 }
 
 process.on('message', (message: unknown) => {
