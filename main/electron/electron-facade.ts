@@ -88,7 +88,8 @@ export function createElectronFacade(options: ElectronFacadeOptions): ElectronFa
     createTray(state, toolTip, onAction, onClick) {
       const tray = new Tray(trayImage(state));
       tray.setToolTip(toolTip);
-      if (onClick) tray.on('click', () => onClick());
+      // Electron passes the icon's bounds with the click (macOS, Windows; empty on some Linux panels)
+      if (onClick) tray.on('click', (_event, bounds) => onClick(bounds && bounds.width > 0 ? bounds : undefined));
       return {
         setIcon: (next) => tray.setImage(trayImage(next)),
         setToolTip: (text) => tray.setToolTip(text),

@@ -7,7 +7,8 @@ export type TrayIconState = 'sdk' | 'binary' | 'switching' | 'error' | 'stopped'
 
 /** What a tray menu item does when clicked; the menu is data, the shell interprets the action. */
 export type TrayAction =
-  | { kind: 'open-window' }
+  /** `near`: the tray icon's bounds when the icon itself was clicked (the window opens compact beside it) */
+  | { kind: 'open-window'; near?: Bounds }
   | { kind: 'open-cutover' }
   | { kind: 'set-mode'; mode: Mode }
   | { kind: 'rollback' }
@@ -177,7 +178,7 @@ export interface ElectronFacade {
   onUncaughtError(listener: (kind: 'exception' | 'rejection', error: unknown) => void): void;
 
   /** `onClick`: a plain (left) click on the icon, where the platform reports one; null leaves it to the menu */
-  createTray(state: TrayIconState, toolTip: string, onAction: (action: TrayAction) => void, onClick: (() => void) | null): TrayHandle;
+  createTray(state: TrayIconState, toolTip: string, onAction: (action: TrayAction) => void, onClick: ((iconBounds: Bounds | undefined) => void) | null): TrayHandle;
   createWindow(spec: WindowSpec, hooks: WindowHooks): WindowHandle;
   installSessionPolicy(policy: SessionPolicy): void;
   displayWorkAreas(): Bounds[];

@@ -56,7 +56,7 @@ export function createShellActions(deps: ShellActionsDeps): ShellActions {
       case 'open-window': {
         const url = baseUrl();
         // Without a gateway there is no dashboard to show; say why instead of doing nothing.
-        if (url) await deps.window.show(url);
+        if (url) await deps.window.show(url, undefined, action.near);
         else tellNotRunning();
         return;
       }

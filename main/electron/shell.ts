@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import type { GatewayEvent } from '../../shared/protocol/events';
 import type { Gateway } from '../core/gateway-types';
 import { createCrashGuard } from './crash-guard';
-import type { ElectronFacade } from './facade-types';
+import type { Bounds, ElectronFacade } from './facade-types';
 import type { GatewayRunner } from './gateway-runner';
 import { registerIpcHandlers } from './ipc-handlers';
 import { launchedHidden, type LoginItem } from './login-item';
@@ -234,7 +234,7 @@ export async function runShell(facade: ElectronFacade, build: () => ShellDeps | 
   if (deps.loginItem.refresh()) logger.info('start-at-login entry re-pointed at this copy of the app');
   const startAtLogin = deps.loginItem.isEnabled();
   if (settings.get().startAtLogin !== startAtLogin) settings.set('startAtLogin', startAtLogin);
-  const openWindow = (): void => void actions.dispatch({ kind: 'open-window' });
+  const openWindow = (near?: Bounds): void => void actions.dispatch({ kind: 'open-window', near });
   tray = createTrayController({
     tray: facade.createTray('switching', 'Switchboard · Starting…', (action) => void actions.dispatch(action), plan.trayClickOpensWindow ? openWindow : null),
     initial: initialTrayModel(settings.get().mode, startAtLogin),

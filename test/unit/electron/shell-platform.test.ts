@@ -22,6 +22,17 @@ describe('per platform', () => {
     expect(h.facade.windows[0]?.visible).toBe(true);
   });
 
+  it('a click on the icon opens the window tray-sized beside it (bounds from the click reach the window)', async () => {
+    const h = await startHarness({ plan: [fakeGateway()], platform: 'win32', argv: ['switchboard', '--hidden'] });
+    // a Windows taskbar icon at the bottom right of a 1920×1080 screen
+    expect(h.facade.trays[0]?.clickIcon({ x: 1800, y: 1050, width: 24, height: 24 })).toBe(true);
+    await settle();
+    const bounds = h.facade.windows[0]?.spec;
+    expect(bounds).toMatchObject({ width: 420, height: 640 });
+    expect(bounds!.y! + bounds!.height).toBeLessThanOrEqual(1050);
+    expect(bounds!.x! + bounds!.width).toBeLessThanOrEqual(1920);
+  });
+
   it('Linux: a StatusNotifier click opens the dashboard too; no menu bar; no AppUserModelId', async () => {
     const h = await startHarness({ plan: [fakeGateway()], platform: 'linux', argv: ['switchboard', '--hidden'] });
     expect(h.facade.appUserModelId).toBeNull();
