@@ -135,6 +135,7 @@ export async function startRuntime(config: GatewayConfig, deps: GatewayDeps, ctx
         logger,
         secrets,
         onState: onBinaryState,
+        onLog: (state) => bus.emit({ type: 'backend.state', backend: { ...state, inFlight: binary.inFlight() } }),
       });
   const binary = createBinaryBackend({
     supervisor,

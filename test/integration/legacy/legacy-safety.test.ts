@@ -6,12 +6,13 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ModeResult } from '../../../shared/protocol/admin-api';
+import type { GatewayEvent } from '../../../shared/protocol/events';
 import { FAKE_LITELLM_PATH } from '../../fixtures/fake-litellm';
 import { openaiCompletion, startFakeAnthropic, startFakeOpenAI, startFakeUpstream } from '../../fixtures/fake-upstreams';
 import type { FakeUpstream } from '../../fixtures/fake-upstreams';
 import { makeDataDir, readJson, startTestGateway, TEST_PROVIDER_ENV, twoProviderYaml } from '../harness/test-gateway';
 import type { TestGateway } from '../harness/test-gateway';
-import { adminFetch } from '../modes/mode-harness';
+import { adminFetch, waitUntil } from '../modes/mode-harness';
 
 let anthropic: FakeUpstream;
 let openai: FakeUpstream;
@@ -108,6 +109,22 @@ describe("the child's config is safe whatever the user's file holds", () => {
     const port = result.mode.backends.binary.port;
     expect(port).not.toBe(4000);
     expect(g.gateway.admin.snapshot().mode.backends.binary.logTail.join('\n')).toContain(`Uvicorn running on http://127.0.0.1:${port}`);
+  });
+});
+
+describe('the LiteLLM log tail stays live', () => {
+  it('new output lines reach the dashboard as a backend state event, with no status change', async () => {
+    const g = await start();
+    expect((await toBinary(g)).error).toBeNull();
+    const events: GatewayEvent[] = [];
+    g.gateway.admin.onEvent((event) => events.push(event));
+    expect((await post(g, '/v1/chat/completions', { model: 'gpt-4o', messages: [{ role: 'user', content: 'hi' }] })).status).toBe(200);
+    // the child's access log line for that request arrives in a later backend.state event
+    await waitUntil(
+      () => events.some((e) => e.type === 'backend.state' && e.backend.kind === 'binary' && e.backend.status === 'ready'
+        && e.backend.logTail.some((line) => line.includes('POST /v1/chat/completions'))),
+      'a live log-tail update',
+    );
   });
 });
 

@@ -24,6 +24,8 @@ export interface LogSinkOptions {
   now: () => number;
   /** called once if the file cannot be written (the ring buffer keeps working) */
   onFileError: (error: unknown) => void;
+  /** called after each stored line */
+  onLine?: () => void;
 }
 
 export interface LogSink {
@@ -136,6 +138,7 @@ export function createLogSink(options: LogSinkOptions): LogSink {
     ring.push({ seq, source, text });
     if (ring.length > options.ringSize) ring.splice(0, ring.length - options.ringSize);
     appendToFile(source, text);
+    options.onLine?.();
   }
 
   async function flush(): Promise<void> {

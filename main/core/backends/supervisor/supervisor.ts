@@ -51,7 +51,22 @@ export function createSupervisor(options: SupervisorOptions): Supervisor {
     scrub: (line) => scrubLine(line, [token, ...knownSecrets()]),
     now,
     onFileError: (error) => logger.warn({ file: logFile, error: String(error) }, 'cannot write the LiteLLM log file; keeping output in memory only'),
+    onLine: () => logChanged(),
   });
+  // The log tail the Mode view shows stays live between status changes: a throttled update per burst.
+  let logTimer: NodeJS.Timeout | null = null;
+  function logChanged(): void {
+    if (!options.onLog || logTimer) return;
+    logTimer = setTimeout(() => {
+      logTimer = null;
+      try {
+        options.onLog?.(snapshot());
+      } catch (error) {
+        logger.error({ error: String(error) }, 'LiteLLM onLog listener threw');
+      }
+    }, options.logUpdateMs ?? 500);
+    logTimer.unref();
+  }
   // Runs inside stream 'data' handlers: a throwing secrets() must not take the gateway down.
   function knownSecrets(): string[] {
     try {

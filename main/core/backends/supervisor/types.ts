@@ -34,6 +34,9 @@ export interface SupervisorOptions {
   secrets: () => string[];
   /** every status change: stopped|starting|ready|crashed|failed|stopping */
   onState?: (state: BackendState) => void;
+  /** new output lines arrived (at most every `logUpdateMs`, default 500 ms), so the log tail shown stays live */
+  onLog?: (state: BackendState) => void;
+  logUpdateMs?: number;
   /** delay before the 1st, 2nd, … restart within the crash window (default [500, 2000, 5000]) */
   restartBackoffMs?: number[];
   /** crashes within `crashWindowMs` that stop the restarts (default 3 within 60 000 ms) */
