@@ -36,4 +36,18 @@ describe('request log', () => {
     expect(log.size()).toBe(5_000);
     expect(log.list()[0]?.id).toBe('n1');
   });
+
+  it('evicts in insertion order however updates and evictions interleave, and after a clear', () => {
+    const log = createRequestLog(3);
+    for (const id of ['a', 'b', 'c']) log.upsert(record({ id }));
+    log.upsert(record({ id: 'a', status: 200 }));
+    log.upsert(record({ id: 'd' }));
+    expect(log.list().map((r) => r.id)).toEqual(['b', 'c', 'd']);
+    log.upsert(record({ id: 'c', status: 500 }));
+    for (const id of ['e', 'f']) log.upsert(record({ id }));
+    expect(log.list().map((r) => r.id)).toEqual(['d', 'e', 'f']);
+    log.clear();
+    for (const id of ['g', 'h', 'i', 'j']) log.upsert(record({ id }));
+    expect(log.list().map((r) => r.id)).toEqual(['h', 'i', 'j']);
+  });
 });
