@@ -6,10 +6,11 @@
 // exits. The real binary is exercised by test/e2e/electron-smoke.test.ts where it exists.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { Resvg } from '@resvg/resvg-js';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeAnthropic, type FakeUpstream } from '../../fixtures/fake-upstreams';
@@ -59,7 +60,9 @@ beforeAll(async () => {
   await writeFile(join(app, 'node_modules', 'electron', 'index.js'), "module.exports = { ...require('./fake.js') };\n");
   await writeFile(join(app, 'node_modules', 'electron', 'package.json'), '{ "name": "electron", "main": "index.js" }\n');
   await mkdir(join(app, 'dist', 'electron', 'tray'), { recursive: true });
-  await copyFile(join(root, 'assets', 'icon.png'), join(app, 'dist', 'electron', 'tray', 'sdk-24.png'));
+  // a tray picture where scripts/icons.mjs puts them, rendered from the same source drawing
+  const icon = new Resvg(await readFile(join(root, 'assets', 'icon.svg'), 'utf8'), { fitTo: { mode: 'width', value: 24 } });
+  await writeFile(join(app, 'dist', 'electron', 'tray', 'sdk-24.png'), icon.render().asPng());
   await mkdir(dataDir(), { recursive: true });
   // The user's login shell: launched outside a terminal, the app takes what it exports (and its PATH).
   await writeFile(join(app, 'fake-shell'), `#!/bin/sh\nexport FROM_LOGIN_SHELL=yes\nexport PATH="/opt/from-shell/bin:$PATH"\nexec /bin/sh -c "$4"\n`, { mode: 0o755 });
