@@ -4,6 +4,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { ADMIN_PATHS } from '../../shared/protocol/admin-api';
 import type { ModeResult } from '../../shared/protocol/admin-api';
+import type { SetModeBody } from '../../shared/protocol/admin-bodies';
 import type { ModeState } from '../../shared/protocol/records';
 import type { ConfigFlags } from '../core/config';
 import { defaultDataDir } from '../core/config';
@@ -32,7 +33,7 @@ export async function modeCommand(action: 'sdk' | 'binary' | 'rollback' | 'statu
     } else if (action === 'rollback') {
       response = await fetch(`${base}${ADMIN_PATHS.rollback}`, { method: 'POST', headers, body: '{}' });
     } else {
-      response = await fetch(`${base}${ADMIN_PATHS.mode}`, { method: 'POST', headers, body: JSON.stringify({ mode: action }) });
+      response = await fetch(`${base}${ADMIN_PATHS.mode}`, { method: 'POST', headers, body: JSON.stringify({ mode: action } satisfies SetModeBody) });
     }
   } catch (error) {
     io.stderr(`switchboard: cannot reach the instance at ${base}: ${(error as Error).message}`);
