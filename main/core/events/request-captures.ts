@@ -61,6 +61,8 @@ interface HeldEntry extends CaptureEntry {
   heldBytes: number;
   /** dropped from the map: bytes its request still appends are no longer counted */
   dropped: boolean;
+  /** its place in the insertion order (`order`, counted from the first entry ever opened) */
+  slot: number;
 }
 
 /**
@@ -73,7 +75,31 @@ export function createRequestCaptures(options: { entries: number; bytes: number;
   const bytes = Math.max(0, Math.floor(options.bytes));
   const totalLimit = Math.max(0, Math.floor(options.totalBytes ?? DEFAULT_CAPTURE_TOTAL_BYTES));
   const entries = new Map<string, HeldEntry>();
+  // Entries oldest first, so the oldest is found in O(1): asking the Map for its first key walks the
+  // slots earlier deletions left behind. `order[i - base]` is slot i; dropped entries are skipped.
+  let order: HeldEntry[] = [];
+  let base = 0;
+  let head = 0;
   let total = 0;
+
+  /** the oldest entry still held, or null */
+  function oldest(skip: HeldEntry | null): HeldEntry | null {
+    for (let i = head; i < base + order.length; i++) {
+      const entry = order[i - base]!;
+      if (entry.dropped || entry === skip) continue;
+      return entry;
+    }
+    return null;
+  }
+
+  /** forgets dropped entries at the front of `order`, compacting it now and then */
+  function advance(): void {
+    while (head < base + order.length && order[head - base]!.dropped) head++;
+    if (head - base > 1024 && (head - base) * 2 > order.length) {
+      order = order.slice(head - base);
+      base = head;
+    }
+  }
 
   function release(entry: HeldEntry): void {
     if (entry.dropped) return;
@@ -93,11 +119,12 @@ export function createRequestCaptures(options: { entries: number; bytes: number;
     if (entry.dropped !== false) return;
     entry.heldBytes += added;
     total += added;
-    if (total <= totalLimit) return;
-    for (const id of entries.keys()) {
-      if (total <= totalLimit) break;
-      if (id !== entry.heldId) drop(id);
+    while (total > totalLimit) {
+      const victim = oldest(entry);
+      if (!victim) break;
+      drop(victim.heldId);
     }
+    advance();
   }
 
   return {
@@ -109,8 +136,8 @@ export function createRequestCaptures(options: { entries: number; bytes: number;
       // the same id again keeps its place in the map (set() below does not move it); its bytes go
       if (previous) release(previous);
       else if (entries.size >= limit) {
-        const oldest = entries.keys().next();
-        if (!oldest.done) drop(oldest.value);
+        const first = oldest(null);
+        if (first) drop(first.heldId);
       }
       const entry: HeldEntry = {
         requestHeaders: null,
@@ -123,8 +150,12 @@ export function createRequestCaptures(options: { entries: number; bytes: number;
         heldId: id,
         heldBytes: 0,
         dropped: false,
+        slot: previous ? previous.slot : base + order.length,
       };
+      if (previous) order[previous.slot - base] = entry;
+      else order.push(entry);
       entries.set(id, entry);
+      advance();
       return entry;
     },
     get: (id) => entries.get(id),
@@ -152,6 +183,8 @@ export function createRequestCaptures(options: { entries: number; bytes: number;
     },
     clear: () => {
       for (const id of [...entries.keys()]) drop(id);
+      order = [];
+      base = head = 0;
     },
     size: () => entries.size,
   };

@@ -160,4 +160,16 @@ describe('request captures', () => {
     captures.clear();
     expect(captures.keptBytes()).toBe(0);
   });
+
+  it('evicts the oldest first over many entries, and a re-opened id keeps its place', () => {
+    const captures = createRequestCaptures({ entries: 3, bytes: 10 });
+    for (let i = 0; i < 3000; i++) captures.open(`n${i}`);
+    expect(captures.size()).toBe(3);
+    expect(['n2997', 'n2998', 'n2999'].every((id) => captures.get(id))).toBe(true);
+    captures.open('n2997');
+    captures.open('x');
+    // n2997 was re-opened in place, so it is still the oldest and goes first
+    expect(captures.get('n2997')).toBeUndefined();
+    expect(['n2998', 'n2999', 'x'].every((id) => captures.get(id))).toBe(true);
+  });
 });
