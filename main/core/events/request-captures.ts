@@ -65,6 +65,12 @@ interface HeldEntry extends CaptureEntry {
   slot: number;
 }
 
+/** What a dropped entry's slot in the insertion order holds instead of the entry. */
+const DROPPED: HeldEntry = {
+  requestHeaders: null, upstreamRequestHeaders: null, responseHeaders: null, requestBody: null, responseBody: null,
+  notes: [], timing: null, heldId: '', heldBytes: 0, dropped: true, slot: -1,
+};
+
 /**
  * `entries` bounds how many requests keep captures, `bytes` each body, `totalBytes` all bodies together:
  * an entry count alone let 200 Claude Code turns (bodies of 75-150 KB) pin ~25 MB. Past `totalBytes` the
@@ -112,6 +118,8 @@ export function createRequestCaptures(options: { entries: number; bytes: number;
     if (!entry) return;
     entries.delete(id);
     release(entry);
+    // its slot must not keep the entry (and the bodies it holds) alive until the list is compacted
+    order[entry.slot - base] = DROPPED;
   }
 
   function kept(entry: HeldEntry, added: number): void {
