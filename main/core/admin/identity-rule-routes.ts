@@ -11,7 +11,7 @@ import { identityRuleBody } from '../../../shared/protocol/admin-bodies';
 import { ADMIN_PATHS, type IdentityRulePreview, type IdentityRuleResult } from '../../../shared/protocol/admin-api';
 import type { HeaderPattern } from '../../../shared/protocol/records';
 import { writeFileAtomic } from '../atomic-file';
-import { isValidIdentity } from '../clients/identity';
+import { isValidIdentity } from '../config/identity-value';
 import { compilePattern } from '../config/build-identity';
 import { KNOWN_CLIENT_PATTERNS } from '../config/known-clients';
 import type { GatewayConfig } from '../config/types';

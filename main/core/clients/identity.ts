@@ -3,26 +3,16 @@
 // dashboard's "try a User-Agent" box, so they can never disagree.
 import { GatewayError } from '../../../shared/errors';
 import type { MemoryRoutingInfo } from '../../../shared/protocol/records';
+import { isValidIdentity, MAX_IDENTITY_LENGTH } from '../config/identity-value';
 import type { IdentityConfig } from '../config/types';
 import { describeClientApp } from './client-app';
 import type { IdentityMatch } from './identity-types';
-
-export const MAX_IDENTITY_LENGTH = 128;
 
 type HeaderBag = Record<string, string | string[] | undefined>;
 
 function headerValue(headers: HeaderBag, lowerName: string): string | undefined {
   const value = headers[lowerName];
   return Array.isArray(value) ? value[0] : value;
-}
-
-/** Printable ASCII/Unicode without control characters, 1–128 chars; the value becomes an upstream header. */
-export function isValidIdentity(value: string): boolean {
-  if (value.length === 0 || value.length > MAX_IDENTITY_LENGTH) return false;
-  // Printable ASCII only. Node reads header bytes as latin-1, so a client's UTF-8 "usér" arrives as
-  // "usÃ©r" and would be forwarded (and stored per identity) garbled; bytes 0x80-0x9f are C1 controls.
-  // Neither can be told apart from a deliberate latin-1 value, so none of them is accepted.
-  return /^[\x20-\x7e]+$/.test(value) && value.trim() === value;
 }
 
 /**

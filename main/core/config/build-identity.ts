@@ -1,6 +1,6 @@
 // user_id_mappings -> IdentityConfig: header names lower-cased (node gives lower-case names), patterns
 // compiled once, case-insensitively, and every identity value checked now rather than on first request.
-import { isValidIdentity, MAX_IDENTITY_LENGTH } from '../clients/identity';
+import { isValidIdentity, MAX_IDENTITY_LENGTH } from './identity-value';
 import type { ConfigProblem } from './config-error';
 import type { UserIdMappings } from './schema-litellm';
 import type { IdentityConfig } from './types';
