@@ -4,7 +4,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { BackendState, Dialect, Endpoint, Mode } from '../../../shared/protocol/records';
 import type { ModelConfig } from '../config/types';
 import type { IdentityMatch } from '../clients/identity-types';
-import type { ClientReply } from '../http/client-reply';
+import type { ClientReply } from './client-reply';
 import type { RequestAbort } from '../upstream/abort';
 import type { RequestTrace } from '../events/request-trace';
 

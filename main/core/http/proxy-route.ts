@@ -14,9 +14,9 @@ import type { RequestTrace, RequestTracker } from '../events/request-trace';
 import { RequestAbort } from '../upstream/abort';
 import type { KeyCheck } from './auth';
 import { hasValidKey } from './auth';
-import { createClientReply } from './client-reply';
+import { createClientReply } from '../backends/client-reply';
 import type { InFlight } from './in-flight';
-import type { ClientReply } from './client-reply';
+import type { ClientReply } from '../backends/client-reply';
 import { parseJsonObject, readBody } from './read-body';
 import { replyError, toGatewayError } from './render-error';
 

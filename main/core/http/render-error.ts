@@ -1,7 +1,7 @@
 // Errors go back in the caller's dialect (OpenAI on chat completions and models, Anthropic on messages).
 import { GatewayError, isGatewayError, renderErrorBody } from '../../../shared/errors';
 import type { Dialect } from '../../../shared/protocol/records';
-import type { ClientReply } from './client-reply';
+import type { ClientReply } from '../backends/client-reply';
 
 export function toGatewayError(error: unknown): GatewayError {
   if (isGatewayError(error)) return error;

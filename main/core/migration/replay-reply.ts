@@ -1,7 +1,7 @@
 // The ClientReply of a replay: there is no client socket, the admin call waits for the answer instead. It
 // records into the replay's own trace exactly as the front server's reply does (status, first byte,
 // capped body), so the replay's detail is built by the same code as any logged request's.
-import type { ClientReply } from '../http/client-reply';
+import type { ClientReply } from '../backends/client-reply';
 import type { RequestTrace } from '../events/request-trace';
 
 export function createCollectingReply(trace: RequestTrace): ClientReply {

@@ -5,7 +5,7 @@ import { Agent } from 'undici';
 import type { Dispatcher } from 'undici';
 import { GatewayError, isGatewayError } from '../../../../shared/errors';
 import type { BackendState } from '../../../../shared/protocol/records';
-import type { ClientReply } from '../../http/client-reply';
+import type { ClientReply } from '../client-reply';
 import { decodeBody, readAll } from '../../providers/content-encoding';
 import { headerString } from '../../providers/upstream-headers';
 import { usageFromBody } from '../../providers/usage';

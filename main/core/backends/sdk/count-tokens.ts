@@ -1,7 +1,7 @@
 // POST /v1/messages/count_tokens. Anthropic models: asked upstream (exact), the body passed through with
 // only the model id replaced (count_tokens rejects max_tokens, so no defaults are applied). Other models
 // have no such endpoint, so we answer with the translator's documented estimate.
-import type { ClientReply } from '../../http/client-reply';
+import type { ClientReply } from '../client-reply';
 import type { ProxyRequest } from '../backend';
 import { callUpstream } from './call-upstream';
 import { stripOverrides } from './prepare-body';

@@ -10,7 +10,7 @@ import { streamErrorEvent, translateError } from '../../translate';
 import { headerString, passBackHeaders } from '../../providers/upstream-headers';
 import { usageFromBody, usageFromStreamData } from '../../providers/usage';
 import type { UpstreamResponse } from '../../upstream/types';
-import type { ClientReply } from '../../http/client-reply';
+import type { ClientReply } from '../client-reply';
 import type { ProxyRequest } from '../backend';
 import { callUpstream } from './call-upstream';
 import { prepareBody } from './prepare-body';

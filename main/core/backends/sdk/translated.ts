@@ -3,7 +3,7 @@
 // translated into the caller's.
 import { GatewayError, isGatewayError } from '../../../../shared/errors';
 import type { Dialect } from '../../../../shared/protocol/records';
-import type { ClientReply } from '../../http/client-reply';
+import type { ClientReply } from '../client-reply';
 import { decodeBody, readAll } from '../../providers/content-encoding';
 import { formatSse, parseSse } from '../../providers/sse';
 import type { SseEvent } from '../../providers/sse';
