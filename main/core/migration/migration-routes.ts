@@ -8,9 +8,9 @@ import { emptyBody, startValidationBody } from '../../../shared/protocol/admin-b
 import { MIGRATION_PATHS } from '../../../shared/protocol/validation';
 import type { StartValidationRequest } from '../../../shared/protocol/validation';
 import type { KeyCheck } from '../http/auth';
-import type { MigrationModel } from '../migration/migration-model';
-import { adminTokenGuard, route, sendAdminError } from './admin-routes';
-import { parseBody } from './parse-body';
+import type { MigrationModel } from './migration-model';
+import { adminTokenGuard, route, sendAdminError } from '../admin/admin-routes';
+import { parseBody } from '../admin/parse-body';
 
 export function mountMigrationRoutes(app: Express, migration: MigrationModel, checkToken: KeyCheck): void {
   const router = express.Router();

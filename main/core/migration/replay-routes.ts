@@ -6,9 +6,9 @@ import { GatewayError } from '../../../shared/errors';
 import { replayBody } from '../../../shared/protocol/admin-bodies';
 import { MIGRATION_PATHS } from '../../../shared/protocol/validation';
 import type { KeyCheck } from '../http/auth';
-import type { Replayer } from '../migration/replay';
-import { adminTokenGuard, route, sendAdminError } from './admin-routes';
-import { parseBody } from './parse-body';
+import type { Replayer } from './replay';
+import { adminTokenGuard, route, sendAdminError } from '../admin/admin-routes';
+import { parseBody } from '../admin/parse-body';
 
 export function mountReplayRoutes(app: Express, replayer: Replayer, checkToken: KeyCheck): void {
   app.post(

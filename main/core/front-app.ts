@@ -4,22 +4,22 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import express from 'express';
 import type { NextFunction, Request, Response } from 'express';
-import { GatewayError, renderErrorBody } from '../../../shared/errors';
-import type { Dialect } from '../../../shared/protocol/records';
-import { mountAdminRoutes } from '../admin/admin-routes';
-import { mountIdentityRuleRoutes } from '../admin/identity-rule-routes';
-import { mountReplayRoutes } from '../admin/replay-routes';
-import { mountMigrationRoutes } from '../admin/migration-routes';
-import type { MigrationModel } from '../migration/migration-model';
-import type { Replayer } from '../migration/replay';
-import type { AdminModel } from '../admin/admin-model-types';
-import type { KeyCheck } from './auth';
-import { allowedHostSet, forbiddenHost, hostGuard, isAllowedHost } from './host-guard';
-import type { HealthInfo } from './info-routes';
-import { mountInfoRoutes } from './info-routes';
-import type { ProxyHandler, ProxyRouteDeps } from './proxy-route';
-import { proxyRoute } from './proxy-route';
-import { mountUi } from './ui-route';
+import { GatewayError, renderErrorBody } from '../../shared/errors';
+import type { Dialect } from '../../shared/protocol/records';
+import { mountAdminRoutes } from './admin/admin-routes';
+import { mountIdentityRuleRoutes } from './admin/identity-rule-routes';
+import { mountReplayRoutes } from './migration/replay-routes';
+import { mountMigrationRoutes } from './migration/migration-routes';
+import type { MigrationModel } from './migration/migration-model';
+import type { Replayer } from './migration/replay';
+import type { AdminModel } from './admin/admin-model-types';
+import type { KeyCheck } from './http/auth';
+import { allowedHostSet, forbiddenHost, hostGuard, isAllowedHost } from './http/host-guard';
+import type { HealthInfo } from './http/info-routes';
+import { mountInfoRoutes } from './http/info-routes';
+import type { ProxyHandler, ProxyRouteDeps } from './http/proxy-route';
+import { proxyRoute } from './http/proxy-route';
+import { mountUi } from './http/ui-route';
 
 export interface FrontAppDeps extends ProxyRouteDeps {
   admin: AdminModel;
