@@ -9,13 +9,21 @@ import { stringify } from 'yaml';
 import type { Mode } from '../../../shared/protocol/records';
 import { loadConfig } from '../config';
 import type { GatewayConfig } from '../config/types';
-import type { Gateway } from '../gateway-types';
+import type { ServerInfo } from '../../../shared/protocol/records';
+import type { AdminModel } from '../admin/admin-model-types';
 import { probeConfigDocument } from './probe-config';
 import { writeFileAtomic } from '../atomic-file';
 import { DATA_FILES } from '../config/data-files';
 
+/** What a validation run needs of a gateway; createGateway's Gateway has it (the migration layer sits below the composition root). */
+export interface ProbeGateway {
+  readonly admin: AdminModel;
+  listen(): Promise<ServerInfo>;
+  stop(): Promise<void>;
+}
+
 /** Builds a gateway for a config; the run passes createGateway with its own deps (pass I/O in). */
-export type GatewayFactory = (config: GatewayConfig) => Gateway;
+export type GatewayFactory = (config: GatewayConfig) => ProbeGateway;
 
 export interface TempGateway {
   readonly url: string;
@@ -23,7 +31,7 @@ export interface TempGateway {
   readonly config: GatewayConfig;
   /** the supermemory key the probe models use, to compare fingerprints */
   readonly supermemoryKey: string;
-  readonly gateway: Gateway;
+  readonly gateway: ProbeGateway;
   setMode(mode: Mode): Promise<{ ok: boolean; code: string | null; message: string | null; ms: number }>;
   /** stop and start again on the same data dir */
   restart(): Promise<void>;
