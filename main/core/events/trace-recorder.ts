@@ -8,7 +8,7 @@ import type { BodyBuffer } from './captured-body';
 import { scrubMessage } from './redaction';
 import { addNote, type CaptureEntry, type RequestCaptures } from './request-captures';
 import type { IncomingHttpHeaders } from 'node:http';
-import type { ModelInfo, RequestTrace, TraceInit } from './request-trace';
+import type { ModelInfo, RequestTrace, TraceInit } from './trace-types';
 
 /** Error messages longer than this are cut (upstream HTML error pages can be many KB). */
 export const MAX_ERROR_MESSAGE = 500;
