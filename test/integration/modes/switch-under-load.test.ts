@@ -50,12 +50,14 @@ async function one(i: number): Promise<string> {
 
 describe('switching under load', () => {
   it('loses no request and never mixes backends within one', async () => {
-    const total = 200;
     const concurrency = 16;
     const results: Array<{ ok: boolean; text: string; error?: string }> = [];
+    // Traffic runs until both switches are done and enough requests followed each, however fast the
+    // requests are compared with a switch (at least 200 in all).
+    let finished = false;
     let next = 0;
     const worker = async () => {
-      while (next < total) {
+      while (!finished || next < 200) {
         const i = next++;
         try {
           results[i] = { ok: true, text: await one(i) };
@@ -71,11 +73,16 @@ describe('switching under load', () => {
       await waitUntil(() => done() >= 30, '30 requests done');
       const toBinary = (await readJson(await admin('/admin/mode', { mode: 'binary' }))) as ModeResult;
       expect(toBinary.ok).toBe(true);
-      await waitUntil(() => done() >= 120, '120 requests done', 60_000);
+      const atBinary = done();
+      await waitUntil(() => done() >= atBinary + 60, '60 requests after the switch to binary', 60_000);
       const back = (await readJson(await admin('/admin/rollback', {}))) as ModeResult;
       expect(back.ok).toBe(true);
       expect(back.mode.mode).toBe('sdk');
-    })();
+      const atSdk = done();
+      await waitUntil(() => done() >= atSdk + 30, '30 requests after the rollback', 60_000);
+    })().finally(() => {
+      finished = true;
+    });
     await Promise.all([...workers, switching]);
 
     const failures = results.filter((r) => !r.ok);
