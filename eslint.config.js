@@ -1,7 +1,9 @@
-// Lint enforces the import rules of docs/architecture.md (test/unit/import-boundaries.test.ts checks them too).
+// Lint enforces the import rules of docs/architecture.md, the core's layers among them
+// (test/unit/import-boundaries.test.ts checks them too).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import { coreLayersPlugin } from './lint/core-layers.mjs';
 
 const nodeBuiltins = [
   'assert', 'buffer', 'child_process', 'cluster', 'crypto', 'dgram', 'dns', 'events', 'fs', 'fs/promises',
@@ -43,6 +45,12 @@ export default tseslint.config(
     },
   },
   { files: ['main/core/config/**/*.ts'], rules: { 'no-restricted-properties': 'off' } },
+  {
+    // the declared layers inside the core (lint/core-layers.mjs): a folder imports only its own and lower ones
+    files: ['main/core/**/*.ts'],
+    plugins: { local: coreLayersPlugin },
+    rules: { 'local/core-layers': 'error' },
+  },
   {
     files: ['shared/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [electronOnlyInShell, ...nodeBuiltins], patterns: noNode }] },

@@ -4,6 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CORE_LAYERS, layerViolation } from '../../lint/core-layers.mjs';
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -53,6 +54,11 @@ const RULES: Rule[] = [
     forbids: isIo,
   },
   { name: 'the core never imports React', applies: (f) => f.startsWith(`main${sep}core${sep}`), forbids: (s) => s === 'react' || s.startsWith('react-dom') },
+  {
+    name: 'main/core imports only its own and lower layers (lint/core-layers.mjs)',
+    applies: (f) => f.startsWith(`main${sep}core${sep}`),
+    forbids: (s, f) => layerViolation(f, s) !== null,
+  },
 ];
 
 export function violations(file: string, source: string): string[] {
@@ -71,6 +77,19 @@ describe('import boundaries', () => {
     expect(violations(join('renderer', 'src', 'x.ts'), code)).toHaveLength(4);
     expect(violations(join('main', 'core', 'translate', 'x.ts'), code)).toHaveLength(3);
     expect(violations(join('main', 'electron', 'x.ts'), code)).toHaveLength(0);
+  });
+
+  it('the layer rule refuses an import upwards and allows one downwards', () => {
+    const reversed = "import type { AdminModel } from '../admin/admin-model-types';";
+    expect(violations(join('main', 'core', 'config', 'x.ts'), reversed)).toHaveLength(1);
+    expect(violations(join('main', 'core', 'migration', 'x.ts'), reversed)).toHaveLength(0);
+    expect(violations(join('main', 'core', 'backends', 'sdk', 'x.ts'), "import { gateway } from '../../gateway';")).toHaveLength(1);
+  });
+
+  it('every folder and file at the top of main/core sits in a declared layer', () => {
+    const declared = new Set(CORE_LAYERS.flatMap((layer) => layer.parts));
+    const top = readdirSync(join(root, 'main', 'core')).filter((name) => !name.endsWith('.md'));
+    expect(top.filter((name) => !declared.has(name))).toEqual([]);
   });
 
   it('holds for every source file in the repository', () => {
