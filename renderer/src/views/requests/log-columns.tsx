@@ -1,15 +1,14 @@
-// The request log's columns: header labels and cell renderers in one table, so header and rows agree.
+// The request log's columns: header label, cell renderer and grid width per layout in one table, so the
+// header, the rows and the column grid agree. Adding a column is one entry here.
 import type { ReactNode } from 'react';
 import type { RequestRecord } from '../../../../shared/protocol/records';
 import { IdentityChip } from '../../components/identity-chip';
+import type { GridColumn } from '../../lib/log-grid';
 import { formatClock, formatMs, formatTokens } from '../../lib/format';
 import { statusClass } from '../../state/log-filters';
 
-export interface LogColumn {
-  id: string;
+export interface LogColumn extends GridColumn {
   label: string;
-  /** right-aligned numbers */
-  numeric?: boolean;
   cell: (r: RequestRecord) => ReactNode;
   title?: (r: RequestRecord) => string;
 }
@@ -35,13 +34,17 @@ export function identityColumnWidth(identities: Iterable<string>): number {
   return Math.min(260, Math.max(96, Math.ceil(34 + longest * 7)));
 }
 
+/** The identity column is as wide as the longest identity in the log (set by the table as --id-col). */
+const ID = 'var(--id-col)';
+
 export const LOG_COLUMNS: LogColumn[] = [
-  { id: 'time', label: 'Time', cell: (r) => formatClock(r.startedAt), title: (r) => new Date(r.startedAt).toLocaleString() },
-  { id: 'identity', label: 'Identity', cell: (r) => <IdentityChip identity={r.identity} /> },
-  { id: 'app', label: 'Client app', cell: (r) => r.clientApp || '—', title: (r) => r.userAgent },
+  { id: 'time', label: 'Time', tracks: { wide: '80px', medium: '72px', narrow: '60px', detail: '76px' }, cell: (r) => formatClock(r.startedAt), title: (r) => new Date(r.startedAt).toLocaleString() },
+  { id: 'identity', label: 'Identity', tracks: { wide: ID, medium: ID, narrow: ID, detail: ID }, cell: (r) => <IdentityChip identity={r.identity} /> },
+  { id: 'app', label: 'Client app', tracks: { wide: 'minmax(96px, 0.9fr)', medium: null, narrow: null, detail: null }, cell: (r) => r.clientApp || '—', title: (r) => r.userAgent },
   {
     id: 'request',
     label: 'Request',
+    tracks: { wide: 'minmax(130px, 1.2fr)', medium: 'minmax(120px, 1.2fr)', narrow: 'minmax(90px, 1fr)', detail: 'minmax(110px, 1.2fr)' },
     // GET /v1/models is not a failed chat call: the method and path say what was asked
     cell: (r) => <span className="mono">{r.method} {pathOnly(r.path)}</span>,
     title: (r) => `${r.method} ${r.path}`,
@@ -49,6 +52,7 @@ export const LOG_COLUMNS: LogColumn[] = [
   {
     id: 'model',
     label: 'Model',
+    tracks: { wide: 'minmax(110px, 1.1fr)', medium: 'minmax(90px, 1fr)', narrow: null, detail: 'minmax(90px, 1fr)' },
     cell: (r) => (
       <>
         <span className="cell-text">{r.model ?? '—'}</span>
@@ -59,11 +63,12 @@ export const LOG_COLUMNS: LogColumn[] = [
     ),
     title: (r) => `${r.model ?? '—'} → ${r.providerModel ?? '—'}`,
   },
-  { id: 'provider', label: 'Provider', cell: (r) => r.provider ?? '—', title: (r) => r.upstreamHost ?? '' },
-  { id: 'backend', label: 'Backend', cell: (r) => (r.backend === 'sdk' ? 'SDK' : 'Binary') },
+  { id: 'provider', label: 'Provider', tracks: { wide: '80px', medium: '74px', narrow: null, detail: '74px' }, cell: (r) => r.provider ?? '—', title: (r) => r.upstreamHost ?? '' },
+  { id: 'backend', label: 'Backend', tracks: { wide: '60px', medium: null, narrow: null, detail: null }, cell: (r) => (r.backend === 'sdk' ? 'SDK' : 'Binary') },
   {
     id: 'status',
     label: 'Status',
+    tracks: { wide: 'minmax(130px, 1.4fr)', medium: 'minmax(110px, 1.3fr)', narrow: 'minmax(96px, 1fr)', detail: 'minmax(110px, 1.3fr)' },
     cell: (r) => (
       <>
         <StatusCell record={r} />
@@ -72,13 +77,14 @@ export const LOG_COLUMNS: LogColumn[] = [
     ),
     title: (r) => (r.errorCode ? `${r.errorCode}: ${r.errorMessage ?? ''}` : ''),
   },
-  { id: 'ttfb', label: 'TTFB', numeric: true, cell: (r) => formatMs(r.ttfbMs) },
+  { id: 'ttfb', label: 'TTFB', tracks: { wide: '64px', medium: null, narrow: null, detail: null }, numeric: true, cell: (r) => formatMs(r.ttfbMs) },
   {
     id: 'duration',
     label: 'Duration',
+    tracks: { wide: '72px', medium: '62px', narrow: null, detail: '68px' },
     numeric: true,
     // in flight: say so rather than show a dash that reads like "unknown"
     cell: (r) => (r.durationMs === null && (r.phase === 'pending' || r.phase === 'streaming') ? <span className="running">running</span> : formatMs(r.durationMs)),
   },
-  { id: 'tokens', label: 'Tokens', numeric: true, cell: (r) => formatTokens(r.usage?.input, r.usage?.output), title: () => 'input / output tokens' },
+  { id: 'tokens', label: 'Tokens', tracks: { wide: '88px', medium: null, narrow: null, detail: null }, numeric: true, cell: (r) => formatTokens(r.usage?.input, r.usage?.output), title: () => 'input / output tokens' },
 ];

@@ -1,6 +1,7 @@
 // One row of the virtualized log. Memoised: a frame that updates one request re-renders one row.
 import { memo } from 'react';
 import type { RequestRecord } from '../../../../shared/protocol/records';
+import { logCellClass } from '../../lib/log-grid';
 import { LOG_COLUMNS } from './log-columns';
 
 export interface LogRowProps {
@@ -30,7 +31,7 @@ export const LogRow = memo(function LogRow({ record, index, top, selected, onSel
         <div
           key={col.id}
           role="gridcell"
-          className={`log-cell log-cell-${col.id}${col.numeric ? ' num' : ''}`}
+          className={logCellClass(col)}
           data-testid={`cell-${col.id}`}
           title={col.title?.(record)}
         >

@@ -3,10 +3,13 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useRef, type CSSProperties, type KeyboardEvent } from 'react';
 import type { RequestRecord } from '../../../../shared/protocol/records';
+import { logCellClass, logGridTracks } from '../../lib/log-grid';
 import { LOG_COLUMNS } from './log-columns';
 import { LogRow } from './log-row';
 
 const ROW_HEIGHT = 32;
+/** the grid per layout, from the column table (requests.css picks one per window width) */
+const GRID = logGridTracks(LOG_COLUMNS);
 
 export interface LogTableProps {
   rows: RequestRecord[];
@@ -86,10 +89,18 @@ export function LogTable({ rows, selectedId, onSelect, onOpen, identityWidth }: 
   );
 
   return (
-    <div className="log-table" role="grid" aria-rowcount={rows.length + 1} aria-label="Requests" data-testid="log-table" style={{ '--id-col': `${identityWidth}px` } as CSSProperties}>
+    <div className="log-table" role="grid" aria-rowcount={rows.length + 1} aria-label="Requests" data-testid="log-table" style={
+        {
+          '--id-col': `${identityWidth}px`,
+          '--log-cols-wide': GRID.wide,
+          '--log-cols-medium': GRID.medium,
+          '--log-cols-narrow': GRID.narrow,
+          '--log-cols-detail': GRID.detail,
+        } as CSSProperties
+      }>
       <div className="log-head" role="row" aria-rowindex={1}>
         {LOG_COLUMNS.map((col) => (
-          <div key={col.id} role="columnheader" className={`log-cell log-cell-${col.id}${col.numeric ? ' num' : ''}`}>
+          <div key={col.id} role="columnheader" className={logCellClass(col)}>
             {col.label}
           </div>
         ))}
