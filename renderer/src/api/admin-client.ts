@@ -1,4 +1,6 @@
-// Thin typed client for the admin API (shared/protocol/admin-api.ts). The token goes only into the
+// Thin typed client for the admin API (shared/protocol/admin-api.ts). Request bodies are typed from the
+// zod schemas the server validates with (shared/protocol/admin-bodies.ts, types only: no zod in the
+// bundle), so a change to the contract fails this file's type check too. The token goes only into the
 // Authorization header; errors carry the server's code and message, never the request's headers.
 import {
   ADMIN_PATHS,
@@ -9,6 +11,14 @@ import {
   type RevealKeyResponse,
   type Snapshot,
 } from '../../../shared/protocol/admin-api';
+import type {
+  ClearCookiesBody,
+  IdentityRuleBody,
+  ReplayBody,
+  ResolveIdentityBody,
+  SetModeBody,
+  StartValidationBody,
+} from '../../../shared/protocol/admin-bodies';
 import type {
   CookieSummary,
   HeaderPattern,
@@ -141,23 +151,23 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
       const response = await call('POST', ADMIN_PATHS.clearLog, {});
       if (!response.ok) throw await errorFrom(response);
     },
-    setMode: (mode) => modeCall(ADMIN_PATHS.mode, { mode }),
+    setMode: (mode) => modeCall(ADMIN_PATHS.mode, { mode } satisfies SetModeBody),
     rollback: () => modeCall(ADMIN_PATHS.rollback),
-    clearCookies: (domain) => json<CookieSummary>('POST', ADMIN_PATHS.clearCookies, domain ? { domain } : {}),
-    resolveIdentity: (h) => json<MemoryRoutingInfo>('POST', ADMIN_PATHS.resolveIdentity, { headers: h }),
-    previewIdentityRule: (rule) => json<IdentityRulePreview>('POST', ADMIN_PATHS.identityRulePreview, rule),
-    addIdentityRule: (rule) => json<IdentityRuleResult>('POST', ADMIN_PATHS.identityRule, rule),
+    clearCookies: (domain) => json<CookieSummary>('POST', ADMIN_PATHS.clearCookies, (domain ? { domain } : {}) satisfies ClearCookiesBody),
+    resolveIdentity: (h) => json<MemoryRoutingInfo>('POST', ADMIN_PATHS.resolveIdentity, { headers: h } satisfies ResolveIdentityBody),
+    previewIdentityRule: (rule) => json<IdentityRulePreview>('POST', ADMIN_PATHS.identityRulePreview, rule satisfies IdentityRuleBody),
+    addIdentityRule: (rule) => json<IdentityRuleResult>('POST', ADMIN_PATHS.identityRule, rule satisfies IdentityRuleBody),
     revealKey: async () => (await json<RevealKeyResponse>('GET', ADMIN_PATHS.revealKey)).key,
     pause: () => json<ServerInfo>('POST', ADMIN_PATHS.pause, {}),
     resume: () => json<ServerInfo>('POST', ADMIN_PATHS.resume, {}),
     cutover: (signal) => json<CutoverState>('GET', MIGRATION_PATHS.cutover, undefined, signal),
-    startValidation: (phase) => json<StartValidationResponse>('POST', MIGRATION_PATHS.validation, { phase }),
+    startValidation: (phase) => json<StartValidationResponse>('POST', MIGRATION_PATHS.validation, { phase } satisfies StartValidationBody),
     async cancelValidation() {
       await json<unknown>('POST', MIGRATION_PATHS.cancelValidation, {});
     },
     makeDefault: () => json<CutoverState>('POST', MIGRATION_PATHS.makeDefault, {}),
     testRollback: () => json<RollbackTestResult>('POST', MIGRATION_PATHS.testRollback, {}),
     status: (signal) => json<StatusReport>('GET', MIGRATION_PATHS.status, undefined, signal),
-    replay: (requestId) => json<ReplayResult>('POST', MIGRATION_PATHS.replay, { requestId, confirmCost: true }),
+    replay: (requestId) => json<ReplayResult>('POST', MIGRATION_PATHS.replay, { requestId, confirmCost: true } satisfies ReplayBody),
   };
 }
