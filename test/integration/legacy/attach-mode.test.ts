@@ -3,30 +3,31 @@
 import OpenAI from 'openai';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ModeResult } from '../../../shared/protocol/admin-api';
 import type { GatewayEvent } from '../../../shared/protocol/events';
 import { startFakeLitellm } from '../../fixtures/fake-litellm';
 import type { RunningFakeLitellm } from '../../fixtures/fake-litellm';
-import { startFakeAnthropic, startFakeOpenAI } from '../../fixtures/fake-upstreams';
-import type { FakeUpstream } from '../../fixtures/fake-upstreams';
 import { makeDataDir, readJson, startTestGateway, TEST_PROVIDER_ENV, twoProviderYaml } from '../harness/test-gateway';
 import type { TestGateway } from '../harness/test-gateway';
 import { adminFetch, waitUntil } from '../modes/mode-harness';
+import { fileScene } from './file-scene';
 
 const TEAM_KEY = 'sk-team-shared-proxy-key-5f2c9a';
-let anthropic: FakeUpstream;
-let openai: FakeUpstream;
+const scene = fileScene();
 let proxy: RunningFakeLitellm | null = null;
-let gw: TestGateway | null = null;
+scene.afterEachTest(async () => {
+  await proxy?.stop();
+  proxy = null;
+});
 
 async function startSharedProxy(version = '1.80.17'): Promise<RunningFakeLitellm> {
   const dir = await makeDataDir();
   const file = join(dir, 'team-litellm.yaml');
   await writeFile(file, JSON.stringify({
     model_list: [
-      { model_name: 'gpt-4o', litellm_params: { model: 'openai/gpt-4o', api_base: `${openai.url}/v1`, api_key: 'sk-team-openai' } },
-      { model_name: 'claude-sonnet-4.5', litellm_params: { model: 'anthropic/claude-sonnet-4-5', api_base: anthropic.url, api_key: 'sk-team-anthropic' } },
+      { model_name: 'gpt-4o', litellm_params: { model: 'openai/gpt-4o', api_base: `${scene.openai.url}/v1`, api_key: 'sk-team-openai' } },
+      { model_name: 'claude-sonnet-4.5', litellm_params: { model: 'anthropic/claude-sonnet-4-5', api_base: scene.anthropic.url, api_key: 'sk-team-anthropic' } },
     ],
     general_settings: { master_key: TEAM_KEY, forward_client_headers_to_llm_api: true },
   }));
@@ -36,24 +37,9 @@ async function startSharedProxy(version = '1.80.17'): Promise<RunningFakeLitellm
 
 async function gatewayAttachedTo(url: string, readyTimeoutMs = 5000): Promise<TestGateway> {
   const binary = `  binary:\n    url: ${url}\n    key: os.environ/TEAM_LITELLM_KEY\n    ready_timeout_ms: ${readyTimeoutMs}\n`;
-  gw = await startTestGateway({ yaml: twoProviderYaml(anthropic.url, openai.url, binary), env: { ...TEST_PROVIDER_ENV, TEAM_LITELLM_KEY: TEAM_KEY } });
-  return gw;
+  return scene.keep(await startTestGateway({ yaml: twoProviderYaml(scene.anthropic.url, scene.openai.url, binary), env: { ...TEST_PROVIDER_ENV, TEAM_LITELLM_KEY: TEAM_KEY } }));
 }
 
-beforeAll(async () => {
-  anthropic = await startFakeAnthropic();
-  openai = await startFakeOpenAI();
-});
-afterEach(async () => {
-  await gw?.dispose();
-  gw = null;
-  await proxy?.stop();
-  proxy = null;
-});
-afterAll(async () => {
-  await anthropic.close();
-  await openai.close();
-});
 
 describe('attach mode (switchboard.binary.url)', () => {
   it('switches to a running proxy, says "attached to <host>", forwards with its key and the identity, and rolls back', async () => {
@@ -71,7 +57,7 @@ describe('attach mode (switchboard.binary.url)', () => {
     const client = new OpenAI({ baseURL: `${g.url}/v1`, apiKey: g.key, maxRetries: 0, defaultHeaders: { 'user-agent': 'OpenAIClientImpl/Java' } });
     const reply = await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'hi' }] });
     expect(reply.choices[0]!.message.content).toBe('Hello identity=pycharm-ai');
-    expect(openai.requests.at(-1)!.headers.authorization).toBe('Bearer sk-team-openai');
+    expect(scene.openai.requests.at(-1)!.headers.authorization).toBe('Bearer sk-team-openai');
     await waitUntil(() => /POST \/v1\/chat\/completions HTTP\/1\.1" 200/.test(shared.output()), "the proxy's access log line");
     expect(g.gateway.admin.snapshot().log.at(-1)).toMatchObject({ backend: 'binary', upstreamHost: host });
 

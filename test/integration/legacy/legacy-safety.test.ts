@@ -4,42 +4,26 @@
 import Anthropic from '@anthropic-ai/sdk';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ModeResult } from '../../../shared/protocol/admin-api';
 import type { GatewayEvent } from '../../../shared/protocol/events';
 import { FAKE_LITELLM_PATH } from '../../fixtures/fake-litellm';
-import { openaiCompletion, startFakeAnthropic, startFakeOpenAI, startFakeUpstream } from '../../fixtures/fake-upstreams';
-import type { FakeUpstream } from '../../fixtures/fake-upstreams';
+import { openaiCompletion, startFakeUpstream } from '../../fixtures/fake-upstreams';
 import { makeDataDir, readJson, startTestGateway, TEST_PROVIDER_ENV, twoProviderYaml } from '../harness/test-gateway';
 import type { TestGateway } from '../harness/test-gateway';
 import { adminFetch, waitUntil } from '../modes/mode-harness';
+import { fileScene } from './file-scene';
 
-let anthropic: FakeUpstream;
-let openai: FakeUpstream;
-let gw: TestGateway | null = null;
-
-beforeAll(async () => {
-  anthropic = await startFakeAnthropic();
-  openai = await startFakeOpenAI();
-});
-afterEach(async () => {
-  await gw?.dispose();
-  gw = null;
-});
-afterAll(async () => {
-  await anthropic.close();
-  await openai.close();
-});
+const scene = fileScene();
 
 const binarySection = (extra = '') => `  binary:\n    command: ${JSON.stringify(FAKE_LITELLM_PATH)}\n    ready_timeout_ms: 20000\n    stop_grace_ms: 2000\n${extra}`;
 
 async function start(options: { yaml?: string; env?: Record<string, string>; binaryExtra?: string; dataDir?: string } = {}): Promise<TestGateway> {
-  gw = await startTestGateway({
-    yaml: options.yaml ?? twoProviderYaml(anthropic.url, openai.url, binarySection(options.binaryExtra)),
+  return scene.keep(await startTestGateway({
+    yaml: options.yaml ?? twoProviderYaml(scene.anthropic.url, scene.openai.url, binarySection(options.binaryExtra)),
     env: { ...TEST_PROVIDER_ENV, ...options.env },
     dataDir: options.dataDir,
-  });
-  return gw;
+  }));
 }
 
 async function toBinary(g: TestGateway): Promise<ModeResult> {
@@ -51,7 +35,7 @@ const post = (g: TestGateway, path: string, body: unknown, headers: Record<strin
 
 describe("the child's config is safe whatever the user's file holds", () => {
   it('auth and database settings are left out, DATABASE_URL never reaches the child, and it still serves', async () => {
-    const yaml = twoProviderYaml(anthropic.url, openai.url, binarySection()).replace(
+    const yaml = twoProviderYaml(scene.anthropic.url, scene.openai.url, binarySection()).replace(
       'user_id_mappings:',
       'general_settings:\n  litellm_key_header_name: x-team-key\n  custom_auth: my_auth.handler\n  enable_jwt_auth: true\n  database_url: postgresql://u:secretpw@db/litellm\n  store_model_in_db: true\n  alerting: [slack]\nuser_id_mappings:',
     );
@@ -71,8 +55,8 @@ describe("the child's config is safe whatever the user's file holds", () => {
   it("include: files are inlined from the user's config folder", async () => {
     const dataDir = await makeDataDir();
     await mkdir(join(dataDir, 'conf.d'));
-    await writeFile(join(dataDir, 'conf.d', 'extra-models.yaml'), `model_list:\n  - model_name: gpt-included\n    litellm_params:\n      model: openai/gpt-4o-mini\n      api_base: ${openai.url}/v1\n      api_key: os.environ/TEST_OPENAI_KEY\n`);
-    const yaml = `include:\n  - conf.d/extra-models.yaml\n${twoProviderYaml(anthropic.url, openai.url, binarySection())}`;
+    await writeFile(join(dataDir, 'conf.d', 'extra-models.yaml'), `model_list:\n  - model_name: gpt-included\n    litellm_params:\n      model: openai/gpt-4o-mini\n      api_base: ${scene.openai.url}/v1\n      api_key: os.environ/TEST_OPENAI_KEY\n`);
+    const yaml = `include:\n  - conf.d/extra-models.yaml\n${twoProviderYaml(scene.anthropic.url, scene.openai.url, binarySection())}`;
     const g = await start({ yaml, dataDir });
     expect((await toBinary(g)).error).toBeNull();
     const res = await post(g, '/v1/chat/completions', { model: 'gpt-included', messages: [{ role: 'user', content: 'hi' }] }, { 'user-agent': 'OpenAIClientImpl/Java' });
@@ -84,7 +68,7 @@ describe("the child's config is safe whatever the user's file holds", () => {
   });
 
   it('a missing include: file fails the switch naming the file, and sdk stays active', async () => {
-    const yaml = `include:\n  - conf.d/missing.yaml\n${twoProviderYaml(anthropic.url, openai.url, binarySection())}`;
+    const yaml = `include:\n  - conf.d/missing.yaml\n${twoProviderYaml(scene.anthropic.url, scene.openai.url, binarySection())}`;
     const g = await start({ yaml });
     const result = await toBinary(g);
     expect(result.error?.code).toBe('BINARY_CONFIG_REJECTED');
@@ -132,7 +116,7 @@ describe('answers as the real proxy sends them', () => {
   it('provider headers come back unprefixed (retry-after, request id, rate limits), never as llm_provider-*', async () => {
     const g = await start();
     expect((await toBinary(g)).error).toBeNull();
-    openai.queue({ kind: 'json', body: openaiCompletion('ok'), headers: { 'x-request-id': 'req_abc', 'retry-after': '3', 'x-ratelimit-remaining-tokens': '900' } });
+    scene.openai.queue({ kind: 'json', body: openaiCompletion('ok'), headers: { 'x-request-id': 'req_abc', 'retry-after': '3', 'x-ratelimit-remaining-tokens': '900' } });
     const res = await post(g, '/v1/chat/completions', { model: 'gpt-4o', messages: [{ role: 'user', content: 'hi' }] });
     expect(res.status).toBe(200);
     expect(res.headers.get('x-request-id')).toBe('req_abc');
@@ -183,7 +167,7 @@ describe('guards that hold in both modes', () => {
         );
         expect(res.status).toBe(200);
         expect(elsewhere.requests).toHaveLength(0);
-        const seen = openai.requests.at(-1)!;
+        const seen = scene.openai.requests.at(-1)!;
         expect(JSON.stringify(seen.headers)).not.toMatch(/client-(litellm|azure|goog)-key/);
         expect(seen.body).not.toHaveProperty('user_config');
         // the rest of extra_body is the client's business

@@ -1,38 +1,21 @@
 // The LiteLLM version is read before the child starts: below 1.80 binary mode is refused (its
 // /v1/messages route would drop the identity), unless switchboard.binary.min_version says otherwise.
 import Anthropic from '@anthropic-ai/sdk';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ModeResult } from '../../../shared/protocol/admin-api';
 import { FAKE_LITELLM_PATH } from '../../fixtures/fake-litellm';
-import { startFakeAnthropic, startFakeOpenAI } from '../../fixtures/fake-upstreams';
-import type { FakeUpstream } from '../../fixtures/fake-upstreams';
 import { readJson, startTestGateway, TEST_PROVIDER_ENV, twoProviderYaml } from '../harness/test-gateway';
 import type { TestGateway } from '../harness/test-gateway';
 import { adminFetch } from '../modes/mode-harness';
 import { OFFLINE_LITELLM_ENV } from './legacy-suite';
+import { fileScene } from './file-scene';
 import { realLitellm } from './real-litellm';
 
-let anthropic: FakeUpstream;
-let openai: FakeUpstream;
-let gw: TestGateway | null = null;
-
-beforeAll(async () => {
-  anthropic = await startFakeAnthropic();
-  openai = await startFakeOpenAI();
-});
-afterEach(async () => {
-  await gw?.dispose();
-  gw = null;
-});
-afterAll(async () => {
-  await anthropic.close();
-  await openai.close();
-});
+const scene = fileScene();
 
 async function gatewayWith(command: string, env: Record<string, string>, binaryExtra = ''): Promise<TestGateway> {
   const binary = `  binary:\n    command: ${JSON.stringify(command)}\n    ready_timeout_ms: 60000\n${binaryExtra}`;
-  gw = await startTestGateway({ yaml: twoProviderYaml(anthropic.url, openai.url, binary), env: { ...TEST_PROVIDER_ENV, ...env } });
-  return gw;
+  return scene.keep(await startTestGateway({ yaml: twoProviderYaml(scene.anthropic.url, scene.openai.url, binary), env: { ...TEST_PROVIDER_ENV, ...env } }));
 }
 
 async function switchToBinary(g: TestGateway): Promise<{ status: number; result: ModeResult }> {
@@ -63,7 +46,7 @@ describe('LiteLLM version', () => {
     const client = new Anthropic({ baseURL: g.url, apiKey: g.key, maxRetries: 0, defaultHeaders: { 'user-agent': 'claude-cli/2.0.14 (external, cli)' } });
     await client.messages.create({ model: 'claude-sonnet-4.5', max_tokens: 5, messages: [{ role: 'user', content: 'hi' }] });
     // the reason for the minimum: this LiteLLM drops the identity on /v1/messages
-    expect(anthropic.requests.at(-1)!.headers['x-sm-user-id']).toBeUndefined();
+    expect(scene.anthropic.requests.at(-1)!.headers['x-sm-user-id']).toBeUndefined();
   });
 
   it('accepts 1.80.0 and shows the version in the backend state', async () => {
