@@ -2,16 +2,15 @@
 // LiteLLM as the binary): a JetBrains request made in SDK mode is replayed through the binary, which the
 // gateway starts for the replay and stops afterwards; the dialog shows both answers, the log marks the
 // replay, and no secret reaches the page. Screenshot: test-results/screenshots/gateway-compare.png.
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAcceptanceStack, type AcceptanceStack } from './helpers/acceptance-stack';
-import { browserSkipReason, launchChromium, type BrowserSession } from './helpers/chromium';
+import { describe, expect, it } from 'vitest';
+import type { AcceptanceStack } from './helpers/acceptance-stack';
+import { useAcceptanceDashboard } from './helpers/acceptance-dashboard';
+import { browserSkipReason } from './helpers/chromium';
 import { jetbrainsChat } from './helpers/client-calls';
-import { findSecrets, logRow, openDashboard, screenshot } from './helpers/dashboard-page';
-import { ensureRendererBuilt } from './helpers/renderer-build';
+import { findSecrets, logRow, screenshot } from './helpers/dashboard-page';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const shots = join(root, 'test-results', 'screenshots');
@@ -20,26 +19,8 @@ const WAIT = { timeout: 20_000 };
 
 describe.skipIf(skipReason !== null)(`Compare against the real gateway${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
   let stack: AcceptanceStack;
-  let browser: BrowserSession;
   let page: Page;
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    const rendererDir = await ensureRendererBuilt(root);
-    mkdirSync(shots, { recursive: true });
-    stack = await startAcceptanceStack(rendererDir);
-    browser = await launchChromium({ viewport: { width: 1280, height: 800 } });
-    page = browser.page;
-    page.setDefaultTimeout(WAIT.timeout);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await openDashboard(page, stack.gateway());
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-    expect(pageErrors).toEqual([]);
-  }, 30_000);
+  useAcceptanceDashboard({ width: 1280, height: 800 }, WAIT.timeout, (scene) => ({ stack, page } = scene));
 
   it('replays an SDK request through the binary and shows both answers; the replay is marked in the log', async () => {
     const finished = stack.nextFinished((r) => r.identity === 'pycharm-ai' && r.replayOf === null);

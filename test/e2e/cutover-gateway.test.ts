@@ -2,16 +2,15 @@
 // binary): "Run all checks" shows progress from the event stream and ends in a checklist that agrees
 // with the gateway's own report; "Make SDK the default" follows that result; the rollback test reports its
 // timings; the Overview reads real resource figures. Screenshot: test-results/screenshots/gateway-cutover.png.
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ValidationReport } from '../../shared/protocol/validation';
-import { startAcceptanceStack, type AcceptanceStack } from './helpers/acceptance-stack';
-import { browserSkipReason, launchChromium, type BrowserSession } from './helpers/chromium';
-import { findSecrets, openDashboard, screenshot, showView } from './helpers/dashboard-page';
-import { ensureRendererBuilt } from './helpers/renderer-build';
+import type { AcceptanceStack } from './helpers/acceptance-stack';
+import { useAcceptanceDashboard } from './helpers/acceptance-dashboard';
+import { browserSkipReason } from './helpers/chromium';
+import { findSecrets, screenshot, showView } from './helpers/dashboard-page';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const shots = join(root, 'test-results', 'screenshots');
@@ -22,26 +21,8 @@ const RUN_TIMEOUT_MS = 60_000;
 
 describe.skipIf(skipReason !== null)(`Cutover view against the real gateway${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
   let stack: AcceptanceStack;
-  let browser: BrowserSession;
   let page: Page;
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    const rendererDir = await ensureRendererBuilt(root);
-    mkdirSync(shots, { recursive: true });
-    stack = await startAcceptanceStack(rendererDir);
-    browser = await launchChromium({ viewport: { width: 1400, height: 900 } });
-    page = browser.page;
-    page.setDefaultTimeout(WAIT.timeout);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await openDashboard(page, stack.gateway());
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-    expect(pageErrors).toEqual([]);
-  }, 30_000);
+  useAcceptanceDashboard({ width: 1400, height: 900 }, WAIT.timeout, (scene) => ({ stack, page } = scene));
 
   it('runs all checks with live progress; the checklist and Make SDK the default follow the gateway’s report', async () => {
     await showView(page, 'cutover');
