@@ -102,7 +102,7 @@ export async function startTestGateway(options: TestGatewayOptions): Promise<Tes
     stop,
     async dispose() {
       await stop();
-      if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) await rm(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
     },
   };
 }

@@ -336,6 +336,8 @@ export function createSupervisor(options: SupervisorOptions): Supervisor {
     if (status !== 'stopped') {
       setStatus('stopped', forcedKill ? `LiteLLM ignored SIGTERM for ${options.stopGraceMs} ms and was killed with SIGKILL` : null);
     }
+    // a stopped supervisor leaves its log complete on disk: nothing is written into the data dir afterwards
+    await log.close();
   }
 
   function stop(): Promise<void> {
