@@ -1,6 +1,7 @@
-// A body kept for the detail panel: at most `limit` bytes are copied (the rest is only counted), and the
-// text is decoded and scrubbed when someone looks, not on the request path.
+// A body kept for the detail panel: at most `limit` bytes are copied into the captures' ring (the rest
+// is only counted), and the text is decoded and scrubbed when someone looks, not on the request path.
 import type { CapturedBody } from '../../../shared/protocol/records';
+import { CaptureRing } from './capture-ring';
 
 export interface BodyBuffer {
   /** counts every byte; copies only what still fits under the limit */
@@ -10,21 +11,37 @@ export interface BodyBuffer {
   view(scrub: (text: string, cut: boolean) => string): CapturedBody;
 }
 
+/** The capture a body belongs to: once dropped, the bytes its request still sends are only counted. */
+export interface CaptureOwner {
+  readonly dropped: boolean;
+}
+
+/** Where a body's bytes go, and who hears what each write kept (for the bound on all captures). */
+export interface CaptureSink {
+  readonly ring: CaptureRing;
+  kept(owner: CaptureOwner, pos: number, bytes: number): void;
+}
+
 export function isEventStream(contentType: string | null | undefined): boolean {
   return typeof contentType === 'string' && contentType.toLowerCase().startsWith('text/event-stream');
 }
 
-/** A kept reference may pin at most this much memory beyond the bytes it shows. */
-const PIN_SLACK = 16 * 1024;
+/** A body of its own (tests, tools): a ring just large enough for it. */
+export function createBodyBuffer(limit: number, contentType: string | null, sse: boolean): BodyBuffer {
+  const cap = Math.max(0, Math.floor(limit));
+  const ring = new CaptureRing(Math.max(1, cap), () => 0);
+  return new CappedBody(cap, contentType, sse, { ring, kept: () => undefined }, null);
+}
 
-/** `onKept` hears how many bytes each append kept (for a bound on all captures together). */
-export function createBodyBuffer(limit: number, contentType: string | null, sse: boolean, onKept?: (bytes: number) => void): BodyBuffer {
-  return new CappedBody(Math.max(0, Math.floor(limit)), contentType, sse, onKept ?? null);
+/** A body written into a store's ring on behalf of `owner`. */
+export function createCapturedBody(limit: number, contentType: string | null, sink: CaptureSink, owner: CaptureOwner): BodyBuffer {
+  return new CappedBody(Math.max(0, Math.floor(limit)), contentType, isEventStream(contentType), sink, owner);
 }
 
 /** A class, not closures: two are made for every request, and shared methods cost one allocation each. */
 class CappedBody implements BodyBuffer {
-  readonly #parts: Array<Buffer | string> = [];
+  /** where the kept bytes are in the ring: [position, length] pairs, adjacent runs merged */
+  #spans: number[] = [];
   #kept = 0;
   #total = 0;
 
@@ -32,30 +49,32 @@ class CappedBody implements BodyBuffer {
     private readonly cap: number,
     private readonly contentType: string | null,
     private readonly sse: boolean,
-    private readonly onKept: ((bytes: number) => void) | null,
+    private readonly sink: CaptureSink,
+    private readonly owner: CaptureOwner | null,
   ) {}
 
   append(chunk: Buffer | string): void {
     const length = typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
     this.#total += length;
     const room = this.cap - this.#kept;
-    if (room <= 0 || length === 0) return;
-    if (length <= room && (typeof chunk === 'string' || chunk.buffer.byteLength <= length + PIN_SLACK)) {
-      // Whole chunks that fit are kept by reference: the request path never reuses a buffer it handed
-      // over (fresh request bodies, upstream chunks, strings), and copying was a large share of its cost.
-      this.#parts.push(chunk);
-      this.#kept += length;
-      this.onKept?.(length);
-      return;
+    if (room <= 0 || length === 0 || this.owner?.dropped) return;
+    let take = length;
+    let bytes = chunk;
+    if (length > room) {
+      // A UTF-8 char is at least one byte, so `room` chars always cover `room` bytes: never encode more
+      // of a large string than can be kept. The cut may split a character (it decodes to U+FFFD).
+      if (typeof chunk === 'string') bytes = Buffer.from(chunk.length > room ? chunk.slice(0, room) : chunk, 'utf8');
+      take = Math.min(room, bytes.length);
     }
-    // A UTF-8 char is at least one byte, so `room` chars always cover `room` bytes: never encode more
-    // of a large string than can be kept.
-    const bytes = typeof chunk === 'string' ? Buffer.from(chunk.length > room ? chunk.slice(0, room) : chunk) : chunk;
-    const take = Math.min(room, bytes.length);
-    // A copy: a slice would pin all of a large body (or of a pooled slab) for as long as it is kept.
-    this.#parts.push(Buffer.from(bytes.subarray(0, take)));
+    // Copied, never kept by reference: a reference kept the request's own buffer alive for as long
+    // as the capture, which is what made captures expensive for the garbage collector.
+    const pos = this.sink.ring.write(bytes, take);
+    const spans = this.#spans;
+    const last = spans.length - 2;
+    if (last >= 0 && spans[last]! + spans[last + 1]! === pos) spans[last + 1]! += take;
+    else spans.push(pos, take);
     this.#kept += take;
-    this.onKept?.(take);
+    if (this.owner) this.sink.kept(this.owner, pos, take);
   }
 
   get totalBytes(): number {
@@ -63,10 +82,20 @@ class CappedBody implements BodyBuffer {
   }
 
   view(scrub: (text: string, cut: boolean) => string): CapturedBody {
-    const truncated = this.#total > this.#kept;
-    const buffers = this.#parts.map((part) => (typeof part === 'string' ? Buffer.from(part) : part));
-    // A cut inside a multi-byte character decodes to U+FFFD; acceptable for a preview.
-    const text = Buffer.concat(buffers, this.#kept).toString('utf8');
+    const ring = this.sink.ring;
+    const spans = this.#spans;
+    const lost = spans.length > 0 && !ring.intact(spans[0]!);
+    const truncated = lost || this.#total > this.#kept;
+    let text = '';
+    if (!lost && this.#kept > 0) {
+      const out = Buffer.allocUnsafe(this.#kept);
+      let offset = 0;
+      for (let i = 0; i < spans.length; i += 2) {
+        ring.read(spans[i]!, spans[i + 1]!, out, offset);
+        offset += spans[i + 1]!;
+      }
+      text = out.toString('utf8');
+    }
     return { text: scrub(text, truncated), truncated, totalBytes: this.#total, contentType: this.contentType, sse: this.sse };
   }
 }

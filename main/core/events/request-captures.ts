@@ -1,9 +1,11 @@
 // Headers, bodies, timing and notes of the last N requests, for the dashboard's detail panel. Entries
-// hold what the request path handed over (copies, bodies capped at `bytes`); redaction and decoding
-// happen in view(), when a human opens a request, so the hot path only copies bytes.
+// hold what the request path handed over (header objects; bodies capped at `bytes` and copied into one
+// ring of `totalBytes` shared by all entries); redaction and decoding happen in view(), when a human
+// opens a request, so the hot path only copies bytes.
 import type { CapturedBody, RequestTiming } from '../../../shared/protocol/records';
 import type { Fingerprint } from '../../../shared/redact';
-import { createBodyBuffer, isEventStream, type BodyBuffer } from './captured-body';
+import { createCapturedBody, type BodyBuffer, type CaptureOwner, type CaptureSink } from './captured-body';
+import { CaptureRing } from './capture-ring';
 import { redactHeaderView, scrubText } from './redaction';
 
 /** Notes beyond this many are dropped; a retry storm must not grow one entry without bound. */
@@ -37,6 +39,8 @@ export interface RequestCaptures {
   readonly bytes: number;
   /** bytes all kept bodies hold together right now */
   keptBytes(): number;
+  /** bytes the ring that holds the bodies has allocated (it grows up to the total bound) */
+  ringBytes(): number;
   /** starts an entry (evicting the oldest when full); null when captures are off (entries = 0) */
   open(id: string): CaptureEntry | null;
   get(id: string): CaptureEntry | undefined;
@@ -56,30 +60,34 @@ export function addNote(entry: CaptureEntry | null, text: string): void {
 export const DEFAULT_CAPTURE_TOTAL_BYTES = 8 * 1024 * 1024;
 
 /** An entry with its bookkeeping for the total bound (plain fields: a WeakMap lookup per chunk cost more). */
-interface HeldEntry extends CaptureEntry {
+interface HeldEntry extends CaptureEntry, CaptureOwner {
   readonly heldId: string;
   heldBytes: number;
-  /** dropped from the map: bytes its request still appends are no longer counted */
+  /** dropped from the map: bytes its request still appends are only counted, not kept */
   dropped: boolean;
   /** its place in the insertion order (`order`, counted from the first entry ever opened) */
   slot: number;
+  /** ring position of its first kept byte, -1 before it kept any */
+  firstPos: number;
 }
 
 /** What a dropped entry's slot in the insertion order holds instead of the entry. */
 const DROPPED: HeldEntry = {
   requestHeaders: null, upstreamRequestHeaders: null, responseHeaders: null, requestBody: null, responseBody: null,
-  notes: [], timing: null, heldId: '', heldBytes: 0, dropped: true, slot: -1,
+  notes: [], timing: null, heldId: '', heldBytes: 0, dropped: true, slot: -1, firstPos: -1,
 };
 
 /**
  * `entries` bounds how many requests keep captures, `bytes` each body, `totalBytes` all bodies together:
- * an entry count alone let 200 Claude Code turns (bodies of 75-150 KB) pin ~25 MB. Past `totalBytes` the
- * oldest entries go first; the entry being written is never dropped for its own bytes.
+ * an entry count alone let 200 Claude Code turns (bodies of 75-150 KB) pin ~25 MB. The bodies live in
+ * one ring of at most `totalBytes`; an entry whose first bytes the ring overwrites is dropped, so past
+ * the bound the oldest entries go first. One body keeps at most half the ring, so the entry being
+ * written is never dropped for its own bytes.
  */
 export function createRequestCaptures(options: { entries: number; bytes: number; totalBytes?: number }): RequestCaptures {
   const limit = Math.max(0, Math.floor(options.entries));
-  const bytes = Math.max(0, Math.floor(options.bytes));
-  const totalLimit = Math.max(0, Math.floor(options.totalBytes ?? DEFAULT_CAPTURE_TOTAL_BYTES));
+  const totalLimit = Math.max(2, Math.floor(options.totalBytes ?? DEFAULT_CAPTURE_TOTAL_BYTES));
+  const bytes = Math.min(Math.max(0, Math.floor(options.bytes)), Math.floor(totalLimit / 2));
   const entries = new Map<string, HeldEntry>();
   // Entries oldest first, so the oldest is found in O(1): asking the Map for its first key walks the
   // slots earlier deletions left behind. `order[i - base]` is slot i; dropped entries are skipped.
@@ -87,12 +95,23 @@ export function createRequestCaptures(options: { entries: number; bytes: number;
   let base = 0;
   let head = 0;
   let total = 0;
+  // Entries in the order of their first kept byte, which is the order the ring overwrites them in.
+  let byPos: HeldEntry[] = [];
+  let posHead = 0;
+  const ring = new CaptureRing(totalLimit, oldestWanted);
+  const sink: CaptureSink = { ring, kept: (owner, pos, added) => kept(owner as HeldEntry, pos, added) };
+
+  /** the ring position of the oldest byte a live entry still holds (the ring's end when none) */
+  function oldestWanted(): number {
+    while (posHead < byPos.length && byPos[posHead]!.dropped) posHead++;
+    return posHead < byPos.length ? byPos[posHead]!.firstPos : ring.written;
+  }
 
   /** the oldest entry still held, or null */
-  function oldest(skip: HeldEntry | null): HeldEntry | null {
+  function oldest(): HeldEntry | null {
     for (let i = head; i < base + order.length; i++) {
       const entry = order[i - base]!;
-      if (entry.dropped || entry === skip) continue;
+      if (entry.dropped) continue;
       return entry;
     }
     return null;
@@ -122,15 +141,26 @@ export function createRequestCaptures(options: { entries: number; bytes: number;
     order[entry.slot - base] = DROPPED;
   }
 
-  function kept(entry: HeldEntry, added: number): void {
+  function kept(entry: HeldEntry, pos: number, added: number): void {
     // `!== false`: an entry this store did not open (or one it dropped) is not counted
     if (entry.dropped !== false) return;
+    if (entry.firstPos < 0) {
+      entry.firstPos = pos;
+      byPos.push(entry);
+    }
     entry.heldBytes += added;
     total += added;
-    while (total > totalLimit) {
-      const victim = oldest(entry);
-      if (!victim) break;
+    // entries whose first bytes this write overwrote are gone
+    for (;;) {
+      const next = oldestWanted();
+      if (next === ring.written || ring.intact(next)) break;
+      const victim = byPos[posHead]!;
+      if (victim === entry) break;
       drop(victim.heldId);
+    }
+    if (posHead > 1024 && posHead * 2 > byPos.length) {
+      byPos = byPos.slice(posHead);
+      posHead = 0;
     }
     advance();
   }
@@ -138,13 +168,14 @@ export function createRequestCaptures(options: { entries: number; bytes: number;
   return {
     bytes,
     keptBytes: () => total,
+    ringBytes: () => ring.capacity,
     open(id) {
       if (limit === 0) return null;
       const previous = entries.get(id);
       // the same id again keeps its place in the map (set() below does not move it); its bytes go
       if (previous) release(previous);
       else if (entries.size >= limit) {
-        const first = oldest(null);
+        const first = oldest();
         if (first) drop(first.heldId);
       }
       const entry: HeldEntry = {
@@ -159,6 +190,7 @@ export function createRequestCaptures(options: { entries: number; bytes: number;
         heldBytes: 0,
         dropped: false,
         slot: previous ? previous.slot : base + order.length,
+        firstPos: -1,
       };
       if (previous) order[previous.slot - base] = entry;
       else order.push(entry);
@@ -169,7 +201,7 @@ export function createRequestCaptures(options: { entries: number; bytes: number;
     get: (id) => entries.get(id),
     captureBody(entry, which, contentType) {
       // SSE is kept as its transcript: the raw `event:`/`data:` text the client received, capped like any body.
-      const body = createBodyBuffer(bytes, contentType, isEventStream(contentType), (added) => kept(entry as HeldEntry, added));
+      const body = createCapturedBody(bytes, contentType, sink, entry as HeldEntry);
       if (which === 'request') entry.requestBody = body;
       else entry.responseBody = body;
       return body;
@@ -193,6 +225,9 @@ export function createRequestCaptures(options: { entries: number; bytes: number;
       for (const id of [...entries.keys()]) drop(id);
       order = [];
       base = head = 0;
+      byPos = [];
+      posHead = 0;
+      ring.clear();
     },
     size: () => entries.size,
   };

@@ -32,12 +32,12 @@ describe('body buffer', () => {
     expect(view.text.startsWith('hé')).toBe(true);
   });
 
-  it('keeps a whole chunk by reference (the request path never reuses what it hands over)', () => {
+  it('copies what it keeps: the caller’s buffer is not held (holding it kept every request’s buffers alive)', () => {
     const body = createBodyBuffer(16, null, false);
     const chunk = Buffer.alloc(8, 'a');
     body.append(chunk);
     chunk.write('mutated!');
-    expect(body.view(keep).text).toBe('mutated!');
+    expect(body.view(keep).text).toBe('aaaaaaaa');
   });
 
   it('copies the part of a chunk that crosses the cap, so the rest of a large body is not pinned', () => {
@@ -159,6 +159,74 @@ describe('request captures', () => {
     expect(captures.keptBytes()).toBe(200);
     captures.clear();
     expect(captures.keptBytes()).toBe(0);
+  });
+
+  it('keeps bodies in one ring that grows only as far as live captures need', () => {
+    const captures = createRequestCaptures({ entries: 3, bytes: 4096, totalBytes: 8 * 1024 * 1024 });
+    const fill = (id: string, size: number, byte: number) => {
+      const entry = captures.open(id);
+      if (!entry) throw new Error('no entry');
+      captures.captureBody(entry, 'request', 'application/json').append(Buffer.alloc(size, byte));
+    };
+    // small bodies: three entries never need more than the first 64 KB, however many requests pass
+    for (let i = 0; i < 500; i++) fill(`s${i}`, 1000, 0x61 + (i % 26));
+    expect(captures.ringBytes()).toBe(64 * 1024);
+    expect(captures.keptBytes()).toBe(3000);
+    expect(captures.view('s499', redact)?.requestBody?.text).toBe(String.fromCharCode(0x61 + (499 % 26)).repeat(1000));
+    // large ones are cut at the cap: three of them still fit
+    for (let i = 0; i < 30; i++) fill(`l${i}`, 4096 * 10, 0x41 + (i % 26));
+    expect(captures.ringBytes()).toBe(64 * 1024);
+    const big = createRequestCaptures({ entries: 50, bytes: 64 * 1024, totalBytes: 8 * 1024 * 1024 });
+    for (let i = 0; i < 40; i++) {
+      const entry = big.open(`b${i}`);
+      if (!entry) throw new Error('no entry');
+      big.captureBody(entry, 'request', null).append(Buffer.alloc(64 * 1024, 0x41 + (i % 26)));
+    }
+    expect(big.ringBytes()).toBe(4 * 1024 * 1024);
+    expect(big.size()).toBe(40);
+    expect(big.keptBytes()).toBe(40 * 64 * 1024);
+    expect(big.view('b0', redact)?.requestBody?.text).toBe('A'.repeat(64 * 1024));
+    expect(big.view('b39', redact)?.requestBody?.text).toBe(String.fromCharCode(0x41 + (39 % 26)).repeat(64 * 1024));
+  });
+
+  it('never grows past the total bound: the ring overwrites the oldest bodies and drops their entries', () => {
+    const captures = createRequestCaptures({ entries: 1000, bytes: 64 * 1024, totalBytes: 1024 * 1024 });
+    for (let i = 0; i < 100; i++) {
+      const entry = captures.open(`e${i}`);
+      if (!entry) throw new Error('no entry');
+      const body = captures.captureBody(entry, 'request', null);
+      // in several chunks, as a socket delivers them: one body's bytes stay in order across the ring's end
+      const text = `${i}:`.padEnd(50 * 1024, String.fromCharCode(0x61 + (i % 26)));
+      // (strings too: SSE transcripts and translated answers are appended as text)
+      for (let at = 0; at < text.length; at += 7000) body.append(i % 2 ? text.slice(at, at + 7000) : Buffer.from(text.slice(at, at + 7000)));
+    }
+    expect(captures.ringBytes()).toBe(1024 * 1024);
+    expect(captures.keptBytes()).toBeLessThanOrEqual(1024 * 1024);
+    expect(captures.size()).toBe(Math.floor((1024 * 1024) / (50 * 1024)));
+    expect(captures.get('e79')).toBeUndefined();
+    // e81 and e82 straddle the ring's end (4 MB written by then)
+    for (let n = 80; n < 100; n++) {
+      const id = `e${n}`;
+      expect(captures.view(id, redact)?.requestBody?.text).toBe(`${n}:`.padEnd(50 * 1024, String.fromCharCode(0x61 + (n % 26))));
+    }
+  });
+
+  it('a dropped entry whose request still runs keeps nothing more, so it cannot push others out', () => {
+    const captures = createRequestCaptures({ entries: 2, bytes: 100, totalBytes: 250 });
+    const a = captures.open('a');
+    if (!a) throw new Error('no entry');
+    const body = captures.captureBody(a, 'request', null);
+    body.append(Buffer.alloc(10, 0x61));
+    for (const id of ['b', 'c']) {
+      const entry = captures.open(id);
+      if (!entry) throw new Error('no entry');
+      captures.captureBody(entry, 'request', null).append(Buffer.alloc(100, 0x62));
+    }
+    expect(captures.get('a')).toBeUndefined();
+    body.append(Buffer.alloc(90, 0x61));
+    expect(captures.get('b')).toBeDefined();
+    expect(captures.view('b', redact)?.requestBody?.text).toBe('b'.repeat(100));
+    expect(captures.keptBytes()).toBe(200);
   });
 
   it('evicts the oldest first over many entries, and a re-opened id keeps its place', () => {
