@@ -103,7 +103,8 @@ export function createRequestCaptures(options: { entries: number; bytes: number;
 
   /** the ring position of the oldest byte a live entry still holds (the ring's end when none) */
   function oldestWanted(): number {
-    while (posHead < byPos.length && byPos[posHead]!.dropped) posHead++;
+    // a passed slot must not keep its entry (and the headers it holds) alive until the list is compacted
+    while (posHead < byPos.length && byPos[posHead]!.dropped) byPos[posHead++] = DROPPED;
     return posHead < byPos.length ? byPos[posHead]!.firstPos : ring.written;
   }
 

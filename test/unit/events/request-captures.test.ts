@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { createBodyBuffer } from '../../../main/core/events/captured-body';
 import { fingerprint } from '../../../main/core/events/fingerprint';
@@ -227,6 +229,25 @@ describe('request captures', () => {
     expect(captures.get('b')).toBeDefined();
     expect(captures.view('b', redact)?.requestBody?.text).toBe('b'.repeat(100));
     expect(captures.keptBytes()).toBe(200);
+  });
+
+  it('lets go of a dropped entry at once (its headers and body), not when a bookkeeping list is compacted', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const captures = createRequestCaptures({ entries: 5, bytes: 100, totalBytes: 1000 });
+    const refs: Array<WeakRef<object>> = [];
+    for (let i = 0; i < 50; i++) {
+      const entry = captures.open(`r${i}`);
+      if (!entry) throw new Error('no entry');
+      entry.requestHeaders = { 'user-agent': `client ${i}` };
+      captures.captureBody(entry, 'request', null).append(Buffer.alloc(100, 0x61));
+      refs.push(new WeakRef(entry));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    gc();
+    const alive = refs.map((ref) => ref.deref() !== undefined);
+    expect(alive.slice(0, 45).filter(Boolean)).toHaveLength(0);
+    expect(alive.slice(45).every(Boolean)).toBe(true);
   });
 
   it('evicts the oldest first over many entries, and a re-opened id keeps its place', () => {
