@@ -46,6 +46,16 @@ export default tseslint.config(
   },
   { files: ['main/core/config/**/*.ts'], rules: { 'no-restricted-properties': 'off' } },
   {
+    // express loads on the first request that needs it (front-app.ts, issue 14); a value import would be
+    // hoisted to the top of the CLI bundle and load it at start
+    files: ['main/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        paths: [{ name: 'express', allowTypeImports: true, message: 'Import only types from express; the routes receive the module (http/express-module.ts).' }],
+      }],
+    },
+  },
+  {
     // the declared layers inside the core (lint/core-layers.mjs): a folder imports only its own and lower ones
     files: ['main/core/**/*.ts'],
     plugins: { local: coreLayersPlugin },

@@ -18,7 +18,7 @@ export const CORE_LAYERS = [
   { name: 'migration', parts: ['migration'] },
   {
     name: 'gateway',
-    parts: ['gateway.ts', 'gateway-runtime.ts', 'gateway-types.ts', 'front-app.ts', 'bind-server.ts', 'instance-file.ts', 'config-secrets.ts'],
+    parts: ['gateway.ts', 'gateway-runtime.ts', 'gateway-types.ts', 'front-app.ts', 'front-express.ts', 'bind-server.ts', 'instance-file.ts', 'config-secrets.ts'],
   },
 ];
 

@@ -2,24 +2,19 @@
 // The /v1 POST routes are dispatched by hand before express: they are the hot path, and express's
 // router costs about as much as the rest of a pass-through request.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import express from 'express';
-import type { NextFunction, Request, Response } from 'express';
+import type { Response } from 'express';
 import { GatewayError, renderErrorBody } from '../../shared/errors';
-import type { Dialect } from '../../shared/protocol/records';
-import { mountAdminRoutes } from './admin/admin-routes';
-import { mountIdentityRuleRoutes } from './admin/identity-rule-routes';
-import { mountReplayRoutes } from './migration/replay-routes';
-import { mountMigrationRoutes } from './migration/migration-routes';
 import type { MigrationModel } from './migration/migration-model';
 import type { Replayer } from './migration/replay';
 import type { AdminModel } from './admin/admin-model-types';
 import type { KeyCheck } from './http/auth';
-import { allowedHostSet, forbiddenHost, hostGuard, isAllowedHost } from './http/host-guard';
+import { allowedHostSet, forbiddenHost, isAllowedHost } from './http/host-guard';
 import type { HealthInfo } from './http/info-routes';
-import { mountInfoRoutes } from './http/info-routes';
+import { lazyHandler } from './http/lazy-handler';
 import type { ProxyHandler, ProxyRouteDeps } from './http/proxy-route';
 import { proxyRoute } from './http/proxy-route';
-import { mountUi } from './http/ui-route';
+import { dialectOfPath } from './http/render-error';
+import { createFrontExpress } from './front-express';
 
 export interface FrontAppDeps extends ProxyRouteDeps {
   admin: AdminModel;
@@ -48,7 +43,23 @@ export function createFrontHandler(deps: FrontAppDeps): FrontHandler {
     ['/chat/completions', chat],
     ['/v1/messages/count_tokens', proxyRoute('messages.count_tokens', 'anthropic', deps)],
   ]);
-  const app = createExpressApp(deps, allowed);
+  // express and the routes behind it cost an idle gateway ~7 MB of RSS, and most gateways serve only
+  // the hot path for hours (issue 14): loaded by the first request that needs them
+  const app = lazyHandler(
+    async () => {
+      try {
+        const { default: express } = await import('express');
+        return createFrontExpress(express, deps, allowed);
+      } catch (error) {
+        deps.logger.error({ err: error }, 'could not load the admin and dashboard routes');
+        throw error;
+      }
+    },
+    (req, res) => {
+      const error = new GatewayError('INTERNAL', 'Internal gateway error; see the Switchboard log');
+      if (!res.headersSent) sendJson(res, error.status, renderErrorBody(error, dialectOfPath(pathOf(req.url))));
+    },
+  );
   return (req, res) => {
     if (req.method === 'POST') {
       const url = req.url ?? '/';
@@ -68,48 +79,13 @@ export function createFrontHandler(deps: FrontAppDeps): FrontHandler {
   };
 }
 
-function createExpressApp(deps: FrontAppDeps, allowed: Set<string>): express.Express {
-  const app = express();
-  app.disable('x-powered-by');
-  app.set('etag', false);
-  app.set('query parser', 'simple');
-  app.use(hostGuard(allowed));
-
-  mountInfoRoutes(app, { health: deps.health, identity: deps.config.identity });
-  const modelsOpenAI = proxyRoute('models', 'openai', deps);
-  const modelsAnthropic = proxyRoute('models', 'anthropic', deps);
-  app.get('/v1/models', (req, res) => {
-    const search = req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : '';
-    (req.headers['anthropic-version'] ? modelsAnthropic : modelsOpenAI)(req, res, req.path, search);
-  });
-
-  mountReplayRoutes(app, deps.replayer, deps.checkAdminToken);
-  mountMigrationRoutes(app, deps.migration, deps.checkAdminToken);
-  mountIdentityRuleRoutes(app, deps.config, deps.checkAdminToken);
-  mountAdminRoutes(app, deps.admin, deps.checkAdminToken, deps.eventStreams);
-  mountUi(app, deps.rendererDir);
-
-  app.use((req: Request, res: Response) => {
-    const error = new GatewayError('NOT_FOUND', `No route for ${req.method} ${req.path}`);
-    res.status(404).json(renderErrorBody(error, dialectOfPath(req.path)));
-  });
-  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
-    const status = (error as { status?: number }).status ?? 500;
-    const gatewayError = status === 404
-      ? new GatewayError('NOT_FOUND', `No route for ${req.method} ${req.path}`)
-      : new GatewayError('INTERNAL', 'Internal gateway error; see the Switchboard log');
-    if (status !== 404) deps.logger.error({ err: error }, 'unhandled error');
-    if (!res.headersSent) res.status(gatewayError.status).json(renderErrorBody(gatewayError, dialectOfPath(req.path)));
-  });
-  return app;
-}
-
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
   res.end(text);
 }
 
-function dialectOfPath(path: string): Dialect {
-  return path.startsWith('/v1/messages') ? 'anthropic' : 'openai';
+function pathOf(url = '/'): string {
+  const q = url.indexOf('?');
+  return q === -1 ? url : url.slice(0, q);
 }

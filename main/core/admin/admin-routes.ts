@@ -1,5 +1,4 @@
 // /admin/*: a thin HTTP skin over the admin model, behind the admin token.
-import express from 'express';
 import type { Express, NextFunction, Request, Response } from 'express';
 import { GatewayError, isGatewayError } from '../../../shared/errors';
 import { ADMIN_PATHS } from '../../../shared/protocol/admin-api';
@@ -7,6 +6,7 @@ import { clearCookiesBody, resolveIdentityBody, setModeBody } from '../../../sha
 import { normalizeHeaders } from '../clients/identity';
 import { bearerToken } from '../http/auth';
 import type { KeyCheck } from '../http/auth';
+import type { ExpressModule } from '../http/express-module';
 import type { AdminModel } from './admin-model-types';
 import { createEventFormatter, streamEvents } from './event-stream';
 import { parseBody } from './parse-body';
@@ -34,7 +34,7 @@ export function adminTokenGuard(checkToken: KeyCheck) {
   };
 }
 
-export function mountAdminRoutes(app: Express, admin: AdminModel, checkToken: KeyCheck, openStreams: Set<Response>): void {
+export function mountAdminRoutes(express: ExpressModule, app: Express, admin: AdminModel, checkToken: KeyCheck, openStreams: Set<Response>): void {
   const requireToken = adminTokenGuard(checkToken);
   const router = express.Router();
   router.use(requireToken);

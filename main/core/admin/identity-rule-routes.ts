@@ -3,7 +3,6 @@
 // The file is edited as a YAML document (the `yaml` package's Document API), so its comments, key order
 // and layout stay as the user wrote them; the running gateway uses the rule at once.
 import { readFile } from 'node:fs/promises';
-import express from 'express';
 import type { Express } from 'express';
 import { isMap, isSeq, parseDocument, stringify, type Document } from 'yaml';
 import { GatewayError } from '../../../shared/errors';
@@ -16,6 +15,7 @@ import { compilePattern } from '../config/build-identity';
 import { KNOWN_CLIENT_PATTERNS } from '../config/known-clients';
 import type { GatewayConfig } from '../config/types';
 import type { KeyCheck } from '../http/auth';
+import type { ExpressModule } from '../http/express-module';
 import { identityRulesOf } from './admin-model';
 import { adminTokenGuard, route } from './admin-routes';
 
@@ -115,7 +115,7 @@ async function planChange(config: GatewayConfig, rule: HeaderPattern): Promise<{
   return { path, before, after: addRuleToText(before, rule) };
 }
 
-export function mountIdentityRuleRoutes(app: Express, config: GatewayConfig, checkToken: KeyCheck): void {
+export function mountIdentityRuleRoutes(express: ExpressModule, app: Express, config: GatewayConfig, checkToken: KeyCheck): void {
   const router = express.Router();
   router.use(adminTokenGuard(checkToken));
   router.use(express.json({ limit: '8kb' }));

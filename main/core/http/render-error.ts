@@ -11,6 +11,11 @@ export function toGatewayError(error: unknown): GatewayError {
   return new GatewayError('INTERNAL', 'Internal gateway error; see the Switchboard log', { cause: error });
 }
 
+/** The dialect of an answer the route itself does not decide (404s, a failed start of the cold routes). */
+export function dialectOfPath(path: string): Dialect {
+  return path.startsWith('/v1/messages') ? 'anthropic' : 'openai';
+}
+
 export function replyError(reply: ClientReply, error: GatewayError, dialect: Dialect): void {
   if (reply.started || reply.closed) return;
   const headers: Record<string, string> = { ...error.headers };

@@ -2,8 +2,8 @@
 // Content-Security-Policy: same-origin scripts, styles and connections only.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import express from 'express';
-import type { Express } from 'express';
+import type { Express, Response } from 'express';
+import type { ExpressModule } from './express-module';
 
 export const DASHBOARD_CSP = [
   "default-src 'self'",
@@ -18,8 +18,8 @@ export const DASHBOARD_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-export function mountUi(app: Express, rendererDir: string | null): void {
-  const setSecurityHeaders = (res: express.Response) => {
+export function mountUi(express: ExpressModule, app: Express, rendererDir: string | null): void {
+  const setSecurityHeaders = (res: Response) => {
     res.setHeader('content-security-policy', DASHBOARD_CSP);
     res.setHeader('x-content-type-options', 'nosniff');
     res.setHeader('referrer-policy', 'no-referrer');

@@ -1,18 +1,18 @@
 // The migration assistant's /admin routes (MIGRATION_PATHS): validation runs, the live plan, the cutover
 // state and actions, and the status report. A thin skin over the MigrationModel, behind the admin token;
 // request bodies are checked against the shared contract (shared/protocol/admin-bodies.ts). Mounted before the admin router, whose last handler answers 404.
-import express from 'express';
 import type { Express, NextFunction, Request, Response } from 'express';
 import { GatewayError } from '../../../shared/errors';
 import { emptyBody, startValidationBody } from '../../../shared/protocol/admin-bodies';
 import { MIGRATION_PATHS } from '../../../shared/protocol/validation';
 import type { StartValidationRequest } from '../../../shared/protocol/validation';
 import type { KeyCheck } from '../http/auth';
+import type { ExpressModule } from '../http/express-module';
 import type { MigrationModel } from './migration-model';
 import { adminTokenGuard, route, sendAdminError } from '../admin/admin-routes';
 import { parseBody } from '../admin/parse-body';
 
-export function mountMigrationRoutes(app: Express, migration: MigrationModel, checkToken: KeyCheck): void {
+export function mountMigrationRoutes(express: ExpressModule, app: Express, migration: MigrationModel, checkToken: KeyCheck): void {
   const router = express.Router();
   router.use(adminTokenGuard(checkToken));
   // parsed per route: other /admin routes pass through this router with their own limits

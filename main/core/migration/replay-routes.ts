@@ -1,16 +1,16 @@
 // POST /admin/replay: a thin HTTP skin over the replayer (Compare in the dashboard), behind the admin
 // token like every /admin route. Mounted before the admin router, whose last handler answers NOT_FOUND.
-import express from 'express';
 import type { Express, NextFunction, Request, Response } from 'express';
 import { GatewayError } from '../../../shared/errors';
 import { replayBody } from '../../../shared/protocol/admin-bodies';
 import { MIGRATION_PATHS } from '../../../shared/protocol/validation';
 import type { KeyCheck } from '../http/auth';
+import type { ExpressModule } from '../http/express-module';
 import type { Replayer } from './replay';
 import { adminTokenGuard, route, sendAdminError } from '../admin/admin-routes';
 import { parseBody } from '../admin/parse-body';
 
-export function mountReplayRoutes(app: Express, replayer: Replayer, checkToken: KeyCheck): void {
+export function mountReplayRoutes(express: ExpressModule, app: Express, replayer: Replayer, checkToken: KeyCheck): void {
   app.post(
     MIGRATION_PATHS.replay,
     adminTokenGuard(checkToken),
