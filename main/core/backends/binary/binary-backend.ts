@@ -1,7 +1,6 @@
 // Binary (legacy) mode: a supervised `litellm` child does the provider work; we forward both dialects to
 // it with the identity headers injected. LiteLLM holds the upstream connections (and their cookies).
 import type { Logger } from 'pino';
-import { Agent } from 'undici';
 import type { Dispatcher } from 'undici';
 import { GatewayError, isGatewayError } from '../../../../shared/errors';
 import type { BackendState } from '../../../../shared/protocol/records';
@@ -13,6 +12,7 @@ import { translateError } from '../../translate';
 import type { Backend, ProxyRequest } from '../backend';
 import { relaySse } from '../sdk/pass-through';
 import type { Supervisor } from '../supervisor';
+import { createAgent } from '../../upstream/undici-agent';
 import { childRequest } from './binary-request';
 import { cleanLitellmError, litellmPassBack, litellmStreamError } from './litellm-answers';
 
@@ -31,7 +31,7 @@ export interface BinaryBackendOptions {
 
 export function createBinaryBackend(options: BinaryBackendOptions): Backend {
   const { supervisor } = options;
-  const dispatcher: Dispatcher = new Agent({
+  const dispatcher: Dispatcher = createAgent({
     keepAliveTimeout: 30_000,
     headersTimeout: options.headersTimeoutMs,
     bodyTimeout: options.bodyTimeoutMs,
