@@ -13,6 +13,7 @@ import { fingerprint } from '../core/events/fingerprint';
 import { createLogger } from '../core/events/logger';
 import { createGateway } from '../core/gateway';
 import type { Gateway } from '../core/gateway-types';
+import { limitHeapGrowth } from '../core/heap-growth';
 import { removeInstance, writeInstance } from '../core/instance-file';
 import { openAppLog } from './app-log';
 import { createElectronFacade } from './electron-facade';
@@ -47,6 +48,8 @@ async function ensureConfigFile(path: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  // the gateway runs on this process's heap (the main thread also drives the tray and window)
+  limitHeapGrowth();
   const platform = process.platform;
   const homeDir = homedir();
   const facade = createElectronFacade({ trayIconDir: join(__dirname, 'tray') });

@@ -9,6 +9,7 @@ import { isConfigError, loadConfig } from '../core/config';
 import { createLogger } from '../core/events/logger';
 import { createGateway } from '../core/gateway';
 import type { Gateway } from '../core/gateway';
+import { limitHeapGrowth } from '../core/heap-growth';
 import { bannerLines } from './banner';
 import type { CliIo } from './cli-io';
 import { removeInstance, writeInstance } from '../core/instance-file';
@@ -42,6 +43,7 @@ export async function serve(flags: ConfigFlags, io: CliIo): Promise<number> {
   const holder: { gateway: Gateway | null } = { gateway: null };
   const logger = createLogger({ level: config.switchboard.log.level, destination: 2, secrets: () => holder.gateway?.secrets() ?? [] });
   for (const warning of config.warnings) io.stderr(`warning: ${warning}`);
+  limitHeapGrowth();
   const gateway = createGateway(config, { logger, version: io.version, rendererDir: findRendererDir(), env: io.env });
   holder.gateway = gateway;
   io.onExit(() => gateway.killChildrenSync());

@@ -13,6 +13,7 @@ import { join, resolve } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HEAP_GROWING_PERCENT } from '../../../main/core/heap-growth';
 import { startFakeAnthropic, type FakeUpstream } from '../../fixtures/fake-upstreams';
 
 const root = resolve(__dirname, '../../..');
@@ -80,7 +81,8 @@ switchboard:
 `,
   );
 
-  child = spawn(process.execPath, [join(app, 'dist', 'electron', 'main.cjs')], {
+  // the preload records the V8 flags the app sets at run time (heap growth, issue 14)
+  child = spawn(process.execPath, ['--require', join(root, 'test', 'fixtures', 'module-probe', 'v8-flags.cjs'), join(app, 'dist', 'electron', 'main.cjs')], {
     cwd: app,
     stdio: ['pipe', 'pipe', 'pipe'],
     env: {
@@ -89,6 +91,7 @@ switchboard:
       HOME: app,
       SWITCHBOARD_DATA_DIR: dataDir(),
       FAKE_ELECTRON_TRACE: traceFile(),
+      V8_FLAGS_TRACE: join(app, 'v8-flags.txt'),
       FAKE_USER_DATA: join(app, 'userData'),
       FAKE_KEYCHAIN: '1',
     },
@@ -131,6 +134,11 @@ describe('main bundle under a stand-in Electron', () => {
     expect(health.status).toBe(200);
     const instance = JSON.parse(await readFile(join(dataDir(), 'instance.json'), 'utf8')) as { baseUrl: string };
     expect(instance.baseUrl).toBe(baseUrl);
+  });
+
+  it('limits the old generation’s growth: the gateway shares this heap with the tray and the window', async () => {
+    await waitForTrace((line) => line.kind === 'tray-created');
+    expect((await readFile(join(app, 'v8-flags.txt'), 'utf8')).split('\n')).toContain(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
   });
 
   it('gives the dashboard clipboard writes (its Copy buttons) and nothing else; other origins get nothing', async () => {
