@@ -5,11 +5,12 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HEAP_GROWING_PERCENT } from '../../../main/core/heap-growth';
 import { runCli } from './cli-process';
 
-const PRELOAD = join(import.meta.dirname, '..', '..', 'fixtures', 'module-probe', 'v8-flags.cjs');
+const PRELOAD = join(import.meta.dirname, '..', '..', 'fixtures', 'module-probe', 'v8-flags.mjs');
 
 let dataDir: string;
 
@@ -34,7 +35,7 @@ describe('heap growth', () => {
     const run = runCli(['serve', '--config', join(dataDir, 'config.yaml'), '--data-dir', dataDir, '--port', '0', '--mode', 'sdk'], {
       SWITCHBOARD_MASTER_KEY: 'sk-sb-heap-growth-test-key-0123456789',
       SWITCHBOARD_ADMIN_TOKEN: 'sb-admin-heap-growth-test-0123456789',
-      NODE_OPTIONS: `--require=${PRELOAD}`,
+      NODE_OPTIONS: `--import=${pathToFileURL(PRELOAD).href}`,
       V8_FLAGS_TRACE: trace,
     });
     try {

@@ -10,6 +10,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Resvg } from '@resvg/resvg-js';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -82,7 +83,7 @@ switchboard:
   );
 
   // the preload records the V8 flags the app sets at run time (heap growth, issue 14)
-  child = spawn(process.execPath, ['--require', join(root, 'test', 'fixtures', 'module-probe', 'v8-flags.cjs'), join(app, 'dist', 'electron', 'main.cjs')], {
+  child = spawn(process.execPath, ['--import', pathToFileURL(join(root, 'test', 'fixtures', 'module-probe', 'v8-flags.mjs')).href, join(app, 'dist', 'electron', 'main.cjs')], {
     cwd: app,
     stdio: ['pipe', 'pipe', 'pipe'],
     env: {
