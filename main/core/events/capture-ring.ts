@@ -6,8 +6,9 @@
 // Bytes are addressed by their position in everything ever written (a number that only grows), so a
 // span written at `pos` is still intact while `pos >= written - capacity`; nothing has to be told when
 // it is overwritten. The ring starts small and doubles, up to `maxBytes`, whenever a write would
-// overwrite bytes that are still wanted: a gateway that sees small requests holds
-// little, one that sees large ones holds at most `maxBytes`.
+// overwrite bytes that are still wanted, and halves again once what is wanted fits in a quarter of it:
+// a gateway that sees small requests holds little, one that sees large ones holds at most `maxBytes`,
+// and a burst of large ones does not keep its memory afterwards.
 
 const INITIAL_BYTES = 64 * 1024;
 
@@ -86,19 +87,26 @@ export class CaptureRing {
       return buf;
     }
     const wanted = this.oldestWanted();
+    const needed = this.#written + length - wanted;
     let size = buf.length;
-    while (size < this.maxBytes && this.#written + length - size > wanted) size = Math.min(this.maxBytes, size * 2);
+    while (size < this.maxBytes && needed > size) size = Math.min(this.maxBytes, size * 2);
+    // shrink only well below the grow point, so a steady load does not flip between two sizes
+    while (size === buf.length && size > INITIAL_BYTES && needed < size / 4) size /= 2;
     if (size === buf.length) return buf;
-    // grown: the bytes that are still intact move to their places in the larger ring
-    const grown = Buffer.allocUnsafeSlow(size);
-    const from = Math.max(0, this.#written - buf.length);
-    for (let pos = from; pos < this.#written;) {
+    return this.#resize(size, Math.max(wanted, this.#written - Math.min(buf.length, size)));
+  }
+
+  /** a ring of `size` bytes holding the intact bytes from `from` on at their positions */
+  #resize(size: number, from: number): Buffer {
+    const buf = this.#buf!;
+    const next = Buffer.allocUnsafeSlow(size);
+    for (let pos = Math.max(from, this.#written - buf.length); pos < this.#written;) {
       const at = pos % buf.length;
       const run = Math.min(buf.length - at, this.#written - pos, size - (pos % size));
-      buf.copy(grown, pos % size, at, at + run);
+      buf.copy(next, pos % size, at, at + run);
       pos += run;
     }
-    this.#buf = grown;
-    return grown;
+    this.#buf = next;
+    return next;
   }
 }

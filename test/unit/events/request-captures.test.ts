@@ -191,6 +191,22 @@ describe('request captures', () => {
     expect(big.view('b39', redact)?.requestBody?.text).toBe(String.fromCharCode(0x41 + (39 % 26)).repeat(64 * 1024));
   });
 
+  it('gives the memory of a burst of large bodies back once small ones replace them', () => {
+    const captures = createRequestCaptures({ entries: 20, bytes: 64 * 1024, totalBytes: 8 * 1024 * 1024 });
+    const fill = (id: string, size: number) => {
+      const entry = captures.open(id);
+      if (!entry) throw new Error('no entry');
+      captures.captureBody(entry, 'request', null).append(Buffer.alloc(size, id.charCodeAt(0)));
+    };
+    for (let i = 0; i < 20; i++) fill(`L${i}`, 64 * 1024);
+    expect(captures.ringBytes()).toBe(2 * 1024 * 1024);
+    for (let i = 0; i < 200; i++) fill(`s${i}`, 1000);
+    expect(captures.ringBytes()).toBe(64 * 1024);
+    // the small ones that stayed are whole after every move
+    expect(captures.size()).toBe(20);
+    for (let i = 180; i < 200; i++) expect(captures.view(`s${i}`, redact)?.requestBody?.text).toBe('s'.repeat(1000));
+  });
+
   it('never grows past the total bound: the ring overwrites the oldest bodies and drops their entries', () => {
     const captures = createRequestCaptures({ entries: 1000, bytes: 64 * 1024, totalBytes: 1024 * 1024 });
     for (let i = 0; i < 100; i++) {
