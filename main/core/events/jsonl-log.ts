@@ -126,7 +126,10 @@ export async function openJsonlLog(options: JsonlLogOptions): Promise<JsonlLog> 
     if (!file) file = await openAppend(path);
     // a torn last line keeps its own line, so it cannot swallow this record
     const text = file.torn ? `\n${chunk}` : chunk;
-    await file.handle.appendFile(text, 'utf8');
+    // one write of one buffer: appendFile runs writeFile's chunking loop, a promise chain per call
+    const data = Buffer.from(text, 'utf8');
+    let written = 0;
+    while (written < data.length) written += (await file.handle.write(data, written, data.length - written)).bytesWritten;
     file.size += bytes + (file.torn ? 1 : 0);
     file.torn = false;
   }

@@ -60,10 +60,10 @@ describe('JSONL request log', () => {
 
   it('writes a burst of appends in two writes: the first batchRecords at once, the rest together', async () => {
     const probe = await open(join(dir, 'probe'), 'w');
-    const proto = Object.getPrototypeOf(probe) as { appendFile: (...args: unknown[]) => Promise<void> };
+    const proto = Object.getPrototypeOf(probe) as { write: (...args: unknown[]) => Promise<unknown> };
     await probe.close();
     const log = await openLog();
-    const spy = vi.spyOn(proto, 'appendFile');
+    const spy = vi.spyOn(proto, 'write');
     for (let i = 0; i < 200; i += 1) log.append(record({ id: `burst-${i}` }));
     await log.flush();
     expect(spy).toHaveBeenCalledTimes(2);
