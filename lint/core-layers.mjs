@@ -5,7 +5,7 @@
 import { dirname, relative, resolve, sep } from 'node:path';
 
 export const CORE_LAYERS = [
-  { name: 'base', parts: ['atomic-file.ts'] },
+  { name: 'base', parts: ['atomic-file.ts', 'heap-growth.ts'] },
   { name: 'config', parts: ['config'] },
   { name: 'clients', parts: ['clients'] },
   { name: 'providers', parts: ['providers'] },
