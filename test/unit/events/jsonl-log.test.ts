@@ -70,6 +70,26 @@ describe('JSONL request log', () => {
     expect(await readLines('requests.jsonl')).toHaveLength(200);
   });
 
+  it('records that arrive during a write wait for the timer or a full batch, not for the write to end', async () => {
+    const probe = await open(join(dir, 'probe'), 'w');
+    const proto = Object.getPrototypeOf(probe) as { write: (...args: unknown[]) => Promise<unknown> };
+    await probe.close();
+    const log = await openJsonlLog({ dir, maxBytes: 1_000_000, files: 3, batchMs: 150, batchRecords: 32 });
+    opened.push(log);
+    const spy = vi.spyOn(proto, 'write');
+    for (let i = 0; i < 32; i += 1) log.append(record({ id: `full-${i}` }));
+    expect(spy).toHaveBeenCalledTimes(1);
+    for (let i = 0; i < 5; i += 1) log.append(record({ id: `late-${i}` }));
+    await spy.mock.results[0]!.value;
+    await new Promise((resolve) => setImmediate(resolve));
+    // before: the five followed at once in a batch of their own (one write per ~5 requests under load)
+    expect(spy).toHaveBeenCalledTimes(1);
+    for (let i = 0; i < 200 && spy.mock.calls.length < 2; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(spy).toHaveBeenCalledTimes(2);
+    await log.flush();
+    expect((await readLines('requests.jsonl')).map((r) => r.id)).toHaveLength(37);
+  });
+
   it('rotates by size into requests.1 … requests.<files>, newest in requests.jsonl, none above the cap', async () => {
     const sample = record({ id: 'rot-000' });
     const maxBytes = lineBytes(sample) * 4 + 10; // four records per file
