@@ -3,7 +3,7 @@
 // load it chose near the top, so the gateway's ~25-50 MB of live heap (the 5,000-record request log,
 // captures, in-flight requests) grew to 50-65 MB of old space between collections: ~30 MB of resident
 // memory holding garbage. At most doubling cost no CPU the bench could tell from noise (bench/README.md,
-// "Heap growth"). The setting is process-wide and read whenever V8 sets its next limit, so each
+// issue 14 round 2). The setting is process-wide and read whenever V8 sets its next limit, so each
 // runtime applies it once at start, before the gateway allocates.
 import { setFlagsFromString } from 'node:v8';
 

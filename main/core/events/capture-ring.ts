@@ -1,7 +1,7 @@
 // The bytes of every captured body, in one buffer used as a ring. Keeping each body as its own Buffer
 // made every request leave two ArrayBuffers behind for as long as its capture lived; V8 promotes them
 // and frees their memory only in a full mark-compact, which at 100 KB bodies ran every ~45 requests and
-// cost more CPU than the rest of the request (bench/README.md, "Captured bodies in one ring").
+// cost more CPU than the rest of the request (bench/README.md, issue 14 round 2).
 //
 // Bytes are addressed by their position in everything ever written (a number that only grows), so a
 // span written at `pos` is still intact while `pos >= written - capacity`; nothing has to be told when
