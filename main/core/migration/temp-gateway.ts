@@ -14,6 +14,7 @@ import type { AdminModel } from '../admin/admin-model-types';
 import { probeConfigDocument } from './probe-config';
 import { writeFileAtomic } from '../atomic-file';
 import { DATA_FILES } from '../config/data-files';
+import { markRunDir, RUN_DIR_PREFIX, sweepStaleRunDirs } from './stale-run-dirs';
 
 /** What a validation run needs of a gateway; createGateway's Gateway has it (the migration layer sits below the composition root). */
 export interface ProbeGateway {
@@ -47,7 +48,10 @@ export interface TempGatewayOptions {
 }
 
 export async function startTempGateway(options: TempGatewayOptions): Promise<TempGateway> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'switchboard-validate-'));
+  // wall clock: it is compared with the dirs' modification times
+  await sweepStaleRunDirs(tmpdir(), Date.now());
+  const dataDir = await mkdtemp(join(tmpdir(), RUN_DIR_PREFIX));
+  await markRunDir(dataDir, process.pid);
   const secret = () => randomBytes(18).toString('hex');
   const supermemoryKey = `sm_probe_${secret()}`;
   const file = join(dataDir, DATA_FILES.probeConfig);

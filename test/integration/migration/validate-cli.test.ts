@@ -1,12 +1,15 @@
 // `switchboard validate` as a user runs it: the real CLI process, the fake LiteLLM as the legacy binary,
 // no running instance (the CLI starts one for the run). The JSON report is checked against the published
-// schema; Ctrl-C during a run must leave the mode as it was and nothing running.
+// schema; Ctrl-C during a run must leave the mode as it was and nothing running, and a run removes the
+// temp dir a killed run left behind.
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { markRunDir, RUN_DIR_PREFIX } from '../../../main/core/migration/stale-run-dirs';
 import type { ValidationReport } from '../../../shared/protocol/validation';
 import { runCli } from '../cli/cli-process';
 import { TEST_PROVIDER_ENV, makeDataDir } from '../harness/test-gateway';
@@ -79,6 +82,23 @@ describe('switchboard validate', () => {
     expect(history.history[0]?.id).toBe(report.id);
     expect(leftovers().dirs.filter((d) => !before.includes(d))).toEqual([]);
   }, 60_000);
+
+  test('a run removes the temp dir a killed run left behind (its owner process is gone), not those of live runs', async () => {
+    const killed = await mkdtemp(join(tmpdir(), RUN_DIR_PREFIX));
+    const exited = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+    await markRunDir(killed, Number(exited.stdout));
+    const live = await mkdtemp(join(tmpdir(), RUN_DIR_PREFIX));
+    await markRunDir(live, process.pid);
+    try {
+      const run = runCli(['validate', '--phase', 'pre', '--config', configFile, '--data-dir', dataDir], cliEnv());
+      await run.exited;
+      expect(existsSync(killed)).toBe(false);
+      expect(existsSync(live)).toBe(true);
+    } finally {
+      await rm(killed, { recursive: true, force: true });
+      await rm(live, { recursive: true, force: true });
+    }
+  });
 
   test('a failing report (missing binary: skipped items, fixes) also matches the schema, with exit 1 and a readable checklist', async () => {
     await writeFile(configFile, userYaml({ command: join(dataDir, 'no-such-litellm') }));
