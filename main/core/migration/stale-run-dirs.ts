@@ -2,8 +2,9 @@
 // process was killed (SIGKILL, a crash, a power cut) cannot do that, and its dir stayed in the temp
 // folder for good. Each run's dir names its process in an owner file, and the next run removes the
 // dirs whose process is gone.
-import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeFileAtomic } from '../atomic-file';
 
 export const RUN_DIR_PREFIX = 'switchboard-validate-';
 const OWNER_FILE = 'owner.pid';
@@ -11,7 +12,7 @@ const OWNER_FILE = 'owner.pid';
 const UNOWNED_GRACE_MS = 60 * 60_000;
 
 export async function markRunDir(dir: string, pid: number): Promise<void> {
-  await writeFile(join(dir, OWNER_FILE), `${pid}\n`, { mode: 0o600 });
+  await writeFileAtomic(join(dir, OWNER_FILE), `${pid}\n`);
 }
 
 /** Whether a process with this pid exists (EPERM: it does, under another user). */
