@@ -5,6 +5,7 @@
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../atomic-file';
+import { pidAlive } from '../backends/supervisor/child-process';
 
 export const RUN_DIR_PREFIX = 'switchboard-validate-';
 const OWNER_FILE = 'owner.pid';
@@ -15,18 +16,8 @@ export async function markRunDir(dir: string, pid: number): Promise<void> {
   await writeFileAtomic(join(dir, OWNER_FILE), `${pid}\n`);
 }
 
-/** Whether a process with this pid exists (EPERM: it does, under another user). */
-export function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** Removes the run dirs in `parent` left by processes that are gone; returns their names. Never throws. */
-export async function sweepStaleRunDirs(parent: string, now: number, alive: (pid: number) => boolean = processAlive): Promise<string[]> {
+export async function sweepStaleRunDirs(parent: string, now: number, alive: (pid: number) => boolean = pidAlive): Promise<string[]> {
   const removed: string[] = [];
   const names = await readdir(parent).catch(() => [] as string[]);
   for (const name of names) {

@@ -5,7 +5,8 @@ import { mkdir, mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { markRunDir, processAlive, RUN_DIR_PREFIX, sweepStaleRunDirs } from '../../../main/core/migration/stale-run-dirs';
+import { pidAlive } from '../../../main/core/backends/supervisor/child-process';
+import { markRunDir, RUN_DIR_PREFIX, sweepStaleRunDirs } from '../../../main/core/migration/stale-run-dirs';
 
 let parent: string;
 
@@ -38,8 +39,8 @@ async function runDir(name: string, owner: number | null, ageMs = 0): Promise<st
 describe('stale validation dirs', () => {
   it('removes the dirs of runs whose process is gone, keeps live ones, fresh unowned ones and other folders', async () => {
     const dead = deadPid();
-    expect(processAlive(dead)).toBe(false);
-    expect(processAlive(process.pid)).toBe(true);
+    expect(pidAlive(dead)).toBe(false);
+    expect(pidAlive(process.pid)).toBe(true);
     await runDir('killed', dead);
     await runDir('running', process.pid);
     await runDir('being-created', null);
