@@ -4,14 +4,14 @@
 // file, as a user's window would, including across a gateway restart. Screenshots of every view go to
 // test-results/screenshots/gateway-*.png.
 import { createHash } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { RequestRecord } from '../../shared/protocol/records';
-import { startAcceptanceStack, MEMORY_MODEL, type AcceptanceStack } from './helpers/acceptance-stack';
-import { browserSkipReason, launchChromium, type BrowserSession } from './helpers/chromium';
+import { useAcceptanceDashboard } from './helpers/acceptance-dashboard';
+import { MEMORY_MODEL, type AcceptanceStack } from './helpers/acceptance-stack';
+import { browserSkipReason } from './helpers/chromium';
 import { claudeCodeStream, jetbrainsChat, memoryMessage } from './helpers/client-calls';
 import {
   badgeHistory,
@@ -19,14 +19,12 @@ import {
   badgeReached,
   findSecrets,
   logRow,
-  openDashboard,
   rowDoneAt,
   rowIdentities,
   rowIds,
   screenshot,
   showView,
 } from './helpers/dashboard-page';
-import { ensureRendererBuilt } from './helpers/renderer-build';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const shots = join(root, 'test-results', 'screenshots');
@@ -38,9 +36,7 @@ const WAIT = { timeout: 15_000 };
 
 describe.skipIf(skipReason !== null)(`dashboard against the real gateway${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
   let stack: AcceptanceStack;
-  let browser: BrowserSession;
   let page: Page;
-  const pageErrors: string[] = [];
   const requestedUrls: string[] = [];
   const ids: Record<'jetbrains' | 'claude' | 'memory', string> = { jetbrains: '', claude: '', memory: '' };
   /** every request sent so far, oldest first */
@@ -52,23 +48,12 @@ describe.skipIf(skipReason !== null)(`dashboard against the real gateway${skipRe
     expect(await findSecrets(page, stack.secrets(), { 'requested URLs': requestedUrls.join('\n') }), where).toEqual([]);
   };
 
-  beforeAll(async () => {
-    const rendererDir = await ensureRendererBuilt(root);
-    mkdirSync(shots, { recursive: true });
-    stack = await startAcceptanceStack(rendererDir);
-    browser = await launchChromium({ viewport: { width: 1280, height: 800 } });
-    page = browser.page;
-    page.setDefaultTimeout(WAIT.timeout);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('request', (request) => requestedUrls.push(request.url()));
-    await openDashboard(page, gw());
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-    expect(pageErrors).toEqual([]);
-  }, 30_000);
+  useAcceptanceDashboard(
+    { width: 1280, height: 800 },
+    WAIT.timeout,
+    (scene) => ({ stack, page } = scene),
+    (opening) => opening.on('request', (request) => requestedUrls.push(request.url())),
+  );
 
   it('shows a request from the openai SDK with the JetBrains User-Agent as pycharm-ai within one second', async () => {
     const finished = stack.nextFinished((r) => r.identity === 'pycharm-ai');

@@ -15,8 +15,16 @@ export interface AcceptanceDashboard {
   page: Page;
 }
 
-/** Registers the file's beforeAll/afterAll; `bind` receives the stack and page once they are up. */
-export function useAcceptanceDashboard(viewport: { width: number; height: number }, waitMs: number, bind: (scene: AcceptanceDashboard) => void): void {
+/**
+ * Registers the file's beforeAll/afterAll; `bind` receives the stack and page once they are up.
+ * `beforeOpen` sees the page before it loads the dashboard (listeners that must not miss the first load).
+ */
+export function useAcceptanceDashboard(
+  viewport: { width: number; height: number },
+  waitMs: number,
+  bind: (scene: AcceptanceDashboard) => void,
+  beforeOpen?: (page: Page) => void,
+): void {
   const root = fileURLToPath(new URL('../../..', import.meta.url));
   let stack: AcceptanceStack | undefined;
   let browser: BrowserSession | undefined;
@@ -30,6 +38,7 @@ export function useAcceptanceDashboard(viewport: { width: number; height: number
     const page = browser.page;
     page.setDefaultTimeout(waitMs);
     page.on('pageerror', (error) => pageErrors.push(error.message));
+    beforeOpen?.(page);
     await openDashboard(page, stack.gateway());
     bind({ stack, page });
   }, 60_000);
